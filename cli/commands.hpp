@@ -1,0 +1,34 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace blackstart::cli {
+
+//! Exit codes: 0 ok, 1 bad input or failed run, 2 usage error.
+enum ExitCode { kOk = 0, kBadInput = 1, kUsage = 2 };
+
+struct RunArgs {
+  std::string scenario;  //!< path or built-in name; empty = the default scenario
+  std::optional<std::uint64_t> seed;
+  std::string until;
+  std::vector<std::string> mitigations;
+  std::string out_dir = "blackstart-out";
+  bool json = false;
+  bool quiet = false;
+};
+
+struct ExplainArgs {
+  std::string scenario;
+  std::string asset;
+  std::string at;
+  std::optional<std::uint64_t> seed;
+  std::vector<std::string> mitigations;
+};
+
+int run_command(const RunArgs& args);
+int validate_command(const std::vector<std::string>& files, bool quiet);
+int explain_command(const ExplainArgs& args);
+
+}  // namespace blackstart::cli

@@ -1,0 +1,57 @@
+// `blackstart`: command-line driver. Parses arguments and hands over to the engine.
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace blackstart::cli;
+  CLI::App app{"Blackstart: cascading-impact simulator for interdependent power, transport and cyber networks"};
+  app.require_subcommand(1);
+  app.footer("Examples:\n  blackstart run                      # the built-in Ukraine 2015 scenario\n"
+             "  blackstart run scenarios/tutorial.yaml --out results\n"
+             "  blackstart validate scenarios/*.yaml\n"
+             "  blackstart explain ukraine-2015 transport/trolleybus-if-1 --at 1h");
+
+  RunArgs run;
+  auto* run_cmd = app.add_subcommand("run", "Run a scenario and report its impact");
+  run_cmd->add_option("scenario", run.scenario, "Scenario file or built-in name (default: ukraine-2015)");
+  run_cmd->add_option("--seed", run.seed, "Random seed (default: the scenario's)");
+  run_cmd->add_option("--until", run.until, "Horizon, e.g. 24h (default: the scenario's)");
+  run_cmd->add_option("--mitigation", run.mitigations, "Switch on a mitigation defined in the scenario (repeatable)");
+  run_cmd->add_option("--out", run.out_dir, "Folder for summary.json, timeline.csv, events.csv")->capture_default_str();
+  run_cmd->add_flag("--json", run.json, "Print summary.json to stdout instead of the table");
+  run_cmd->add_flag("--quiet,-q", run.quiet, "No progress or notes on stderr");
+  run_cmd->footer("Examples:\n  blackstart run\n  blackstart run scenarios/ukraine-2015.yaml --mitigation prepositioned-crews\n"
+                  "  blackstart run my.yaml --seed 7 --until 48h --out results --json");
+
+  std::vector<std::string> files;
+  bool validate_quiet = false;
+  auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
+  validate_cmd->add_option("files", files, "Scenario files")->required();
+  validate_cmd->add_flag("--quiet,-q", validate_quiet, "Print only problems");
+  validate_cmd->footer("Example:\n  blackstart validate scenarios/*.yaml");
+
+  ExplainArgs explain;
+  auto* explain_cmd = app.add_subcommand("explain", "Show the chain of causes behind an asset's state");
+  explain_cmd->add_option("scenario", explain.scenario, "Scenario file or built-in name")->required();
+  explain_cmd->add_option("asset", explain.asset, "Asset id, layer/asset")->required();
+  explain_cmd->add_option("--at", explain.at, "Time, e.g. 90min (default: time of worst impact)");
+  explain_cmd->add_option("--seed", explain.seed, "Random seed");
+  explain_cmd->add_option("--mitigation", explain.mitigations, "Mitigation to switch on (repeatable)");
+  explain_cmd->footer("Example:\n  blackstart explain ukraine-2015 power/kyiv-load-35-01 --at 30min");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsage;
+  }
+  if (*run_cmd) return run_command(run);
+  if (*validate_cmd) return validate_command(files, validate_quiet);
+  if (*explain_cmd) return explain_command(explain);
+  return kUsage;
+}

@@ -1,0 +1,103 @@
+#include "blackstart/core/duration.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+#include "blackstart/core/random.hpp"
+
+namespace blackstart::core {
+
+std::optional<Duration> parse_duration(std::string_view text, std::string* error) {
+  auto fail = [&](const std::string& why) -> std::optional<Duration> {
+    if (error) *error = why;
+    return std::nullopt;
+  };
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.empty()) return fail("empty duration; expected a number with a unit such as 15min, 2h or 1d");
+  std::size_t pos = 0;
+  while (pos < text.size() && (std::isdigit(static_cast<unsigned char>(text[pos])) || text[pos] == '.')) ++pos;
+  if (pos == 0) return fail("duration '" + std::string(text) + "' must start with a number (e.g. 15min, 2h, 1d)");
+  double value = 0.0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + pos, value);
+  if (ec != std::errc() || ptr != text.data() + pos) return fail("bad number in duration '" + std::string(text) + "'");
+  std::string_view unit = text.substr(pos);
+  while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+  double factor = 0.0;
+  if (unit == "s" || unit == "sec") factor = 1.0 / 60.0;
+  else if (unit == "min" || unit == "m") factor = 1.0;
+  else if (unit == "h") factor = 60.0;
+  else if (unit == "d") factor = 1440.0;
+  else if (unit == "w") factor = 10080.0;
+  else if (unit.empty() && value == 0.0) factor = 1.0;
+  else if (unit.empty())
+    return fail("duration '" + std::string(text) + "' needs a unit: s, min, h, d or w (e.g. " + std::string(text) + "min)");
+  else
+    return fail("unknown duration unit '" + std::string(unit) + "' in '" + std::string(text) + "'; use s, min, h, d or w");
+  if (!std::isfinite(value)) return fail("duration '" + std::string(text) + "' is not finite");
+  return Duration{value * factor};
+}
+
+std::string format_duration(Duration d) {
+  std::ostringstream out;
+  double m = d.minutes;
+  if (m < 0) {
+    out << '-';
+    m = -m;
+  }
+  if (m < 1.0 && m > 0.0) {
+    out << std::round(m * 60.0) << "s";
+    return out.str();
+  }
+  auto total = static_cast<long long>(std::llround(m));
+  long long days = total / 1440, hours = (total % 1440) / 60, minutes = total % 60;
+  if (days) out << days << "d";
+  if (hours) out << hours << "h";
+  if (minutes || (!days && !hours)) out << minutes << "min";
+  return out.str();
+}
+
+double DurationDistribution::sample_minutes(Rng& rng) const {
+  switch (kind) {
+    case Kind::Fixed: return a_min;
+    case Kind::Uniform: return a_min + rng.uniform01() * (b_min - a_min);
+    case Kind::Triangular: {
+      // Inverse CDF of the triangular distribution (min a, mode b, max c).
+      const double a = a_min, mode = b_min, c = c_min, u = rng.uniform01();
+      if (c <= a) return a;
+      const double split = (mode - a) / (c - a);
+      if (u < split) return a + std::sqrt(u * (c - a) * (mode - a));
+      return c - std::sqrt((1.0 - u) * (c - a) * (c - mode));
+    }
+    case Kind::Lognormal: return a_min * std::exp(sigma * rng.normal());
+  }
+  return a_min;
+}
+
+double DurationDistribution::mean_minutes() const {
+  switch (kind) {
+    case Kind::Fixed: return a_min;
+    case Kind::Uniform: return 0.5 * (a_min + b_min);
+    case Kind::Triangular: return (a_min + b_min + c_min) / 3.0;
+    case Kind::Lognormal: return a_min * std::exp(0.5 * sigma * sigma);
+  }
+  return a_min;
+}
+
+std::string DurationDistribution::describe() const {
+  auto f = [](double m) { return format_duration(Duration{m}); };
+  switch (kind) {
+    case Kind::Fixed: return f(a_min);
+    case Kind::Uniform: return "uniform(" + f(a_min) + ", " + f(b_min) + ")";
+    case Kind::Triangular: return "triangular(" + f(a_min) + ", " + f(b_min) + ", " + f(c_min) + ")";
+    case Kind::Lognormal: {
+      std::ostringstream s;
+      s << "lognormal(median " << f(a_min) << ", sigma " << sigma << ")";
+      return s.str();
+    }
+  }
+  return f(a_min);
+}
+
+}  // namespace blackstart::core

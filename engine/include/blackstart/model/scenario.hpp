@@ -1,0 +1,109 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "blackstart/core/diagnostic.hpp"
+#include "blackstart/core/duration.hpp"
+#include "blackstart/model/network.hpp"
+
+namespace blackstart::model {
+
+enum class Action {
+  OpenBreaker,      //!< switch off: the asset stops passing power until re-closed
+  Trip,             //!< protection trip: re-closed remotely if controllable, else by a crew on site
+  Damage,           //!< physical damage: needs on-site repair
+  Compromise,       //!< attacker controls the asset; defenders lose it until cleaned up
+  DestroyFirmware,  //!< bricked device: replacement, or on-site reflash if firmware is recoverable
+  Wipe,             //!< data destroyed (KillDisk): host rebuilt on site
+  DenyService,      //!< unavailable for the event's duration (DoS, TDoS)
+  DisableBackup,    //!< the asset's backups (UPS, battery, diesel) no longer carry it
+  Restore,          //!< put back in service at once
+};
+
+std::string_view to_string(Action action);
+std::optional<Action> parse_action(std::string_view text);
+std::vector<std::string> action_names();
+
+struct Event {
+  std::string id;
+  double at_min = 0.0;
+  Action action = Action::Trip;
+  std::string target_pattern;          //!< as written, for reports
+  std::vector<ElementIndex> targets;   //!< resolved at load, in index order
+  std::string technique;               //!< MITRE ATT&CK for ICS id, e.g. T0831
+  std::string description;
+  std::optional<core::DurationDistribution> duration;  //!< DenyService: how long
+  bool enabled = true;                 //!< mitigations may disable an event
+  SourceLocation location;
+};
+
+//! Field crews of one operator: the limited resource for manual work.
+struct CrewPool {
+  std::string operator_name;
+  int count = 1;
+  core::DurationDistribution travel = core::DurationDistribution::fixed(30);
+  SourceLocation location;
+};
+
+struct RestorationPolicy {
+  //! Time before operators start restoring an asset they can see.
+  core::DurationDistribution detection = core::DurationDistribution::fixed(5);
+  //! Same when the asset is under loss of view: they learn from field reports or customer calls.
+  core::DurationDistribution detection_without_view = core::DurationDistribution::fixed(30);
+};
+
+//! One change a mitigation makes; targets are resolved at load.
+struct MitigationChange {
+  enum class Kind { SetCrews, SetAttribute, SetRepair, DisableEvent, RemoveBackup, AddBackup };
+  Kind kind = Kind::SetAttribute;
+  std::string operator_name;                       //!< SetCrews
+  std::optional<int> crew_count;                   //!< SetCrews
+  std::optional<core::DurationDistribution> travel;  //!< SetCrews
+  std::vector<ElementIndex> targets;               //!< SetAttribute, SetRepair, backups (dependents)
+  std::string attribute;                           //!< SetAttribute name, or SetRepair kind
+  double value = 0.0;                              //!< SetAttribute
+  core::DurationDistribution repair_time;          //!< SetRepair
+  std::string event_id;                            //!< DisableEvent
+  double backup_hours = 0.0;                       //!< AddBackup
+};
+
+struct Mitigation {
+  std::string name;
+  std::string description;
+  std::vector<MitigationChange> changes;
+  SourceLocation location;
+};
+
+struct SourceRef {
+  std::string title;
+  std::string url;
+  std::string note;
+};
+
+//! Everything one run needs: network, attack timeline, restoration resources, what-if toggles.
+struct Scenario {
+  std::string file;
+  int format_version = 1;
+  std::string name;
+  std::string description;
+  std::string start_time;  //!< wall-clock label of t = 0, free text (ISO 8601 recommended)
+  double horizon_min = 1440.0;
+  double report_step_min = 5.0;
+  std::uint64_t seed = 1;
+  std::string power_model = "connectivity";
+  Network network;
+  std::vector<Event> events;
+  std::map<std::string, CrewPool> crews;  //!< by operator name
+  RestorationPolicy restoration;
+  std::vector<Mitigation> mitigations;
+  std::vector<SourceRef> sources;
+
+  [[nodiscard]] const Mitigation* find_mitigation(std::string_view name) const;
+};
+
+//! Applies named mitigations in the order given; unknown names are errors (with suggestions).
+core::Diagnostics apply_mitigations(Scenario& scenario, const std::vector<std::string>& names);
+
+}  // namespace blackstart::model

@@ -1,0 +1,118 @@
+#include "blackstart/model/scenario.hpp"
+
+#include <array>
+
+#include "blackstart/core/text.hpp"
+
+namespace blackstart::model {
+
+namespace {
+constexpr std::array<std::pair<Action, std::string_view>, 9> kActions{{{Action::OpenBreaker, "open_breaker"},
+                                                                      {Action::Trip, "trip"},
+                                                                      {Action::Damage, "damage"},
+                                                                      {Action::Compromise, "compromise"},
+                                                                      {Action::DestroyFirmware, "destroy_firmware"},
+                                                                      {Action::Wipe, "wipe"},
+                                                                      {Action::DenyService, "deny_service"},
+                                                                      {Action::DisableBackup, "disable_backup"},
+                                                                      {Action::Restore, "restore"}}};
+}  // namespace
+
+std::string_view to_string(Action action) {
+  for (const auto& [a, name] : kActions)
+    if (a == action) return name;
+  return "?";
+}
+
+std::optional<Action> parse_action(std::string_view text) {
+  if (text == "switch_off") return Action::OpenBreaker;
+  for (const auto& [a, name] : kActions)
+    if (name == text) return a;
+  return std::nullopt;
+}
+
+std::vector<std::string> action_names() {
+  std::vector<std::string> names;
+  for (const auto& [a, name] : kActions) names.emplace_back(name);
+  names.emplace_back("switch_off");
+  return names;
+}
+
+const Mitigation* Scenario::find_mitigation(std::string_view wanted) const {
+  for (const auto& m : mitigations)
+    if (m.name == wanted) return &m;
+  return nullptr;
+}
+
+namespace {
+void set_attribute(Element& e, const std::string& name, double value) {
+  if (name == "capacity_mw") e.capacity_mw = value;
+  else if (name == "load_mw") e.load_mw = value;
+  else if (name == "customers") e.customers = value;
+  else if (name == "passengers_per_hour") e.passengers_per_hour = value;
+  else if (name == "priority") e.priority = static_cast<int>(value);
+  else if (name == "recoverable_firmware") e.recoverable_firmware = value != 0.0;
+  else e.attributes[name] = value;
+}
+
+core::DurationDistribution* repair_slot(RepairTimes& r, const std::string& kind) {
+  if (kind == "remote") return &r.remote;
+  if (kind == "manual") return &r.manual;
+  if (kind == "repair") return &r.repair;
+  if (kind == "reimage") return &r.reimage;
+  if (kind == "cleanup") return &r.cleanup;
+  if (kind == "replacement") return &r.replacement;
+  return nullptr;
+}
+}  // namespace
+
+core::Diagnostics apply_mitigations(Scenario& scenario, const std::vector<std::string>& names) {
+  core::Diagnostics diagnostics;
+  std::vector<std::string> known;
+  for (const auto& m : scenario.mitigations) known.push_back(m.name);
+  for (const auto& name : names) {
+    const Mitigation* mitigation = scenario.find_mitigation(name);
+    if (!mitigation) {
+      diagnostics.error(scenario.file, 0, 0,
+                        "unknown mitigation '" + name + "'" + core::did_you_mean(name, known) +
+                            (known.empty() ? "; the scenario defines none" : "; defined: " + core::join(known, ", ")));
+      continue;
+    }
+    auto& elements = scenario.network.elements();
+    for (const auto& change : mitigation->changes) {
+      switch (change.kind) {
+        case MitigationChange::Kind::SetCrews: {
+          CrewPool& pool = scenario.crews[change.operator_name];
+          pool.operator_name = change.operator_name;
+          if (change.crew_count) pool.count = *change.crew_count;
+          if (change.travel) pool.travel = *change.travel;
+          break;
+        }
+        case MitigationChange::Kind::SetAttribute:
+          for (auto t : change.targets) set_attribute(elements[t], change.attribute, change.value);
+          break;
+        case MitigationChange::Kind::SetRepair:
+          for (auto t : change.targets)
+            if (auto* slot = repair_slot(elements[t].repair, change.attribute)) *slot = change.repair_time;
+          break;
+        case MitigationChange::Kind::DisableEvent:
+          for (auto& event : scenario.events)
+            if (event.id == change.event_id) event.enabled = false;
+          break;
+        case MitigationChange::Kind::RemoveBackup:
+        case MitigationChange::Kind::AddBackup:
+          for (auto& dep : scenario.network.dependencies()) {
+            bool targeted = false;
+            for (auto t : change.targets) targeted = targeted || t == dep.dependent;
+            if (!targeted || dep.kind != DependencyKind::Power) continue;
+            if (change.kind == MitigationChange::Kind::RemoveBackup) dep.backup_hours.reset();
+            else dep.backup_hours = change.backup_hours;
+          }
+          break;
+      }
+    }
+  }
+  return diagnostics;
+}
+
+}  // namespace blackstart::model
