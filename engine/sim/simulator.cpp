@@ -283,6 +283,7 @@ class Simulation {
     ++r.damage_count;
     ++r.repair_token;
     (void)t;
+    damaged_.insert(x);
     enqueue(x);
     touch(x);
     return true;
@@ -445,6 +446,15 @@ class Simulation {
 
   //! The nearest element upstream, on the path that fed `x` before, that no longer works.
   Cause trace_physics_cause(ElementIndex x) const {
+    const model::Element& e = elements_[x];
+    if (e.is_link) {
+      // A line is dead when an end is: name the end that fed it if that went down, else the other.
+      const ElementIndex fed_from = previous_solution_.upstream[x];
+      const ElementIndex other = fed_from == e.from ? e.to : e.from;
+      for (ElementIndex end : {fed_from == kNoElement ? e.from : fed_from, other})
+        if (!rt_[end].operational)
+          return Cause{CauseKind::Physics, elements_[end].id, end, std::nullopt, "an end of the line lost power"};
+    }
     ElementIndex current = previous_solution_.upstream[x];
     for (std::size_t steps = 0; current != kNoElement && steps < elements_.size(); ++steps) {
       if (!rt_[current].operational)
@@ -710,7 +720,6 @@ class Simulation {
           cause = recovery_cause(x, r.state_cause);
         }
       }
-      if (r.damage != Damage::None) damaged_.insert(x);
       // An attack on an asset that was already down changes why it is down: record that too, so
       // explanations name the attack rather than the earlier upstream loss.
       const bool new_attack = next == r.state && cause.kind == CauseKind::Event &&

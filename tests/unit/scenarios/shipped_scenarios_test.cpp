@@ -1,0 +1,156 @@
+// The shipped scenarios as tests: they load, run, and their headline figures follow from their data.
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "blackstart/io/builtin_scenarios.hpp"
+#include "blackstart/metrics/metrics.hpp"
+#include "blackstart/report/report.hpp"
+#include "blackstart/sim/simulator.hpp"
+
+using namespace blackstart;
+
+namespace {
+model::Scenario load(const std::string& name, const std::vector<std::string>& mitigations = {}) {
+  auto loaded = io::load_scenario_file(std::string(BLACKSTART_SOURCE_DIR) + "/scenarios/" + name + ".yaml");
+  INFO(loaded.diagnostics.to_string());
+  REQUIRE(loaded.ok());
+  REQUIRE_FALSE(model::apply_mitigations(*loaded.scenario, mitigations).has_errors());
+  return std::move(*loaded.scenario);
+}
+
+//! Customers of loads that no longer reach a source once every substation opened by an event is
+//! removed: computed here by plain graph search, independently of the simulator.
+double customers_behind_opened_substations(const model::Scenario& s) {
+  std::set<model::ElementIndex> opened;
+  for (const auto& e : s.events)
+    if (e.action == model::Action::OpenBreaker)
+      for (auto t : e.targets) opened.insert(t);
+  const auto& net = s.network;
+  double total = 0;
+  for (std::uint32_t l = 0; l < net.layers().size(); ++l) {
+    const auto& layer = net.layers()[l];
+    if (layer.kind != model::LayerKind::Power) continue;
+    std::set<model::ElementIndex> reached;
+    std::vector<model::ElementIndex> stack;
+    for (auto a : layer.assets)
+      if (net.element(a).role == model::Role::Source && !opened.count(a)) stack.push_back(a);
+    while (!stack.empty()) {
+      const auto a = stack.back();
+      stack.pop_back();
+      if (!reached.insert(a).second) continue;
+      for (auto link : layer.links) {
+        const auto& e = net.element(link);
+        const auto other = e.from == a ? e.to : e.to == a ? e.from : model::kNoElement;
+        if (other != model::kNoElement && !opened.count(other)) stack.push_back(other);
+      }
+    }
+    for (auto a : layer.assets)
+      if (net.element(a).role == model::Role::Load && !reached.count(a)) total += net.element(a).customers;
+  }
+  return total;
+}
+
+void check_physical_sanity(const sim::RunResult& r) {
+  for (const auto& point : r.trace)
+    for (std::size_t l = 0; l < point.layers.size(); ++l) {
+      const auto& x = point.layers[l];
+      INFO("t=" << point.time_min << " layer " << r.layer_names[l]);
+      REQUIRE(x.customers_without_power >= 0);
+      REQUIRE(x.customers_without_power <= r.totals[l].customers + 1e-6);
+      REQUIRE(x.shed_mw >= 0);
+      REQUIRE(x.shed_mw <= r.totals[l].load_mw + 1e-6);  // served + shed = demand, both >= 0
+      REQUIRE(x.performance >= 0);
+      REQUIRE(x.performance <= 1);
+    }
+  // Time moves forward.
+  for (std::size_t i = 1; i < r.changes.size(); ++i) REQUIRE(r.changes[i - 1].time_min <= r.changes[i].time_min);
+}
+}  // namespace
+
+TEST_CASE("Ukraine 2015: outage size follows from the opened substations, restored within 6 h", "[scenario]") {
+  const auto scenario = load("ukraine-2015");
+  const double expected = customers_behind_opened_substations(scenario);
+  CHECK(expected == Approx(225000).epsilon(0.05));  // the scenario's data match the public total
+  const auto result = sim::simulate(scenario);
+  check_physical_sanity(result);
+  const auto summary = metrics::summarize(result);
+  CHECK(summary.peak_customers_without_power == Approx(expected).epsilon(0.05));
+  REQUIRE(summary.time_to_full_restoration_min.has_value());
+  CHECK(*summary.time_to_full_restoration_min <= 6 * 60);
+  CHECK(*summary.time_to_full_restoration_min >= 60);  // manual restoration takes over an hour
+  CHECK(summary.peak_passengers_affected > 0);
+  // The control system stays broken: loss of control outlasts the power outage (months in reality).
+  for (const auto& layer : summary.layers)
+    if (layer.kind == "cyber") {
+      CHECK(layer.peak_loss_of_control > 0);
+      CHECK_FALSE(layer.time_to_restoration_min.has_value());
+    }
+  // Every restoration of a substation was manual: remote control was lost.
+  for (const auto& c : result.changes)
+    if (c.to == "under_repair" && scenario.network.element(c.element).type == "substation")
+      REQUIRE(c.cause.rfind("crew:", 0) == 0);
+}
+
+TEST_CASE("Ukraine 2015: pre-positioned crews shorten restoration", "[scenario]") {
+  const auto base = metrics::summarize(sim::simulate(load("ukraine-2015")));
+  const auto crews = metrics::summarize(sim::simulate(load("ukraine-2015", {"prepositioned-crews"})));
+  CHECK(*crews.time_to_full_restoration_min < *base.time_to_full_restoration_min);
+  CHECK(crews.customer_minutes_interrupted < base.customer_minutes_interrupted);
+  CHECK(crews.peak_customers_without_power == base.peak_customers_without_power);
+  // Isolated UPS units keep the control centres' phones up: cyber layer does better, power the same.
+  const auto ups = metrics::summarize(sim::simulate(load("ukraine-2015", {"ups-isolated"})));
+  CHECK(ups.customer_minutes_interrupted == Approx(base.customer_minutes_interrupted));
+  CHECK(ups.layers[2].resilience_index > base.layers[2].resilience_index);
+}
+
+TEST_CASE("Ukraine 2015: explain follows a trolleybus back to the attack", "[scenario]") {
+  const auto scenario = load("ukraine-2015");
+  const auto result = sim::simulate(scenario);
+  const auto trolleybus = *scenario.network.find("transport/trolleybus-if-1");
+  const auto chain = sim::explain(result, trolleybus, 60);
+  REQUIRE(chain.size() >= 3);
+  CHECK(chain.front().element == trolleybus);
+  CHECK(chain.front().change.to == "failed");
+  CHECK(chain.back().change.cause_kind == sim::CauseKind::Event);
+  const auto& last = scenario.network.element(chain.back().element);
+  CHECK(last.type == "substation");
+  CHECK(chain.back().change.cause.find("-open-") != std::string::npos);
+}
+
+TEST_CASE("same seed gives byte-identical outputs; the seed matters", "[scenario]") {
+  const auto scenario = load("ukraine-2015");
+  auto outputs = [&](std::uint64_t seed) {
+    sim::RunOptions o;
+    o.seed = seed;
+    const auto r = sim::simulate(scenario, o);
+    return report::summary_json(metrics::summarize(r), {}) + report::timeline_csv(r, 5) +
+           report::events_csv(scenario, r);
+  };
+  const auto a = outputs(11);
+  CHECK(a == outputs(11));
+  CHECK(a != outputs(12));
+}
+
+TEST_CASE("tutorial: one crew restores the town by hand", "[scenario]") {
+  const auto scenario = load("tutorial");
+  const auto result = sim::simulate(scenario);
+  check_physical_sanity(result);
+  const auto summary = metrics::summarize(result);
+  CHECK(summary.peak_customers_without_power == 9001);  // centre and hospital
+  CHECK(summary.time_of_worst_impact_min == 20);
+  REQUIRE(summary.time_to_full_restoration_min.has_value());
+  const auto two_crews = metrics::summarize(sim::simulate(load("tutorial", {"second-crew"})));
+  CHECK(*two_crews.time_to_full_restoration_min <= *summary.time_to_full_restoration_min);
+  CHECK(two_crews.customer_minutes_interrupted < summary.customer_minutes_interrupted);
+}
+
+TEST_CASE("built-in scenarios are the shipped files", "[scenario][io]") {
+  for (const auto& builtin : io::builtin_scenarios()) {
+    auto loaded = io::load_builtin_scenario(builtin.name);
+    INFO(builtin.name << ": " << loaded.diagnostics.to_string());
+    REQUIRE(loaded.ok());
+  }
+  auto missing = io::load_scenario("ukraine-2016");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.diagnostics.to_string().find("did you mean 'ukraine-2015'") != std::string::npos);
+}
