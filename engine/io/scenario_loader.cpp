@@ -381,7 +381,10 @@ class Loader {
       std::ostringstream s;
       s << key << " = " << value << " is out of range: it must be between " << spec->min_value << " and "
         << spec->max_value << (spec->unit.empty() || spec->unit == "-" ? "" : " " + spec->unit);
-      if (value < 0 && spec->min_value >= 0) s.str(key + " must not be negative (got " + std::to_string(value) + ")");
+      if (value < 0 && spec->min_value >= 0) {
+        s.str("");
+        s << key << " must not be negative (got " << value << ")";
+      }
       report(s.str());
       return false;
     }

@@ -1,0 +1,124 @@
+// The command-line program end to end: exit codes, files written, explain output.
+#include <catch2/catch.hpp>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+struct Outcome {
+  int code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+Outcome run_cli(const std::string& args) {
+  const std::string command = std::string(BLACKSTART_CLI) + " " + args + " 2>&1";
+  Outcome out;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), buffer.size(), pipe)) out.output += buffer.data();
+  const int status = pclose(pipe);
+  out.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+fs::path temp_dir(const std::string& name) {
+  const auto dir = fs::temp_directory_path() / ("blackstart-cli-test-" + name);
+  fs::remove_all(dir);
+  return dir;
+}
+const std::string kScenarios = std::string(BLACKSTART_SOURCE_DIR) + "/scenarios/";
+}  // namespace
+
+TEST_CASE("run without a scenario runs Ukraine 2015 and writes the three outputs", "[cli]") {
+  const auto dir = temp_dir("default");
+  const auto r = run_cli("run --quiet --out " + dir.string());
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(r.output.find("Ukraine 2015") != std::string::npos);
+  CHECK(r.output.find("Peak customers without power") != std::string::npos);
+  const auto summary = read(dir / "summary.json");
+  for (const char* key : {"peak_customers_without_power", "customer_minutes_interrupted", "energy_not_served_mwh",
+                          "peak_load_shed_mw", "time_of_worst_impact_min", "time_to_full_restoration_min",
+                          "resilience_index", "\"seed\"", "\"horizon_min\"", "\"layers\""})
+    CHECK(summary.find(key) != std::string::npos);
+  const auto timeline = read(dir / "timeline.csv");
+  CHECK(timeline.rfind("time_min,layer,served_fraction,customers_without_power,shed_mw,passengers_affected_per_h,", 0) == 0);
+  // 24 h at 5 min steps, three layers, plus the header.
+  CHECK(std::count(timeline.begin(), timeline.end(), '\n') == (24 * 12 + 1) * 3 + 1);
+  const auto events = read(dir / "events.csv");
+  CHECK(events.rfind("time_min,asset,from_state,to_state,cause_kind,cause,", 0) == 0);
+  CHECK(events.find(",event,kyiv-open-110,") != std::string::npos);
+  CHECK(events.find(",restoration,crew:kyiv,") != std::string::npos);
+}
+
+TEST_CASE("outputs are byte-identical for the same seed", "[cli]") {
+  const auto a = temp_dir("seed-a"), b = temp_dir("seed-b");
+  REQUIRE(run_cli("run " + kScenarios + "ukraine-2015.yaml -q --seed 5 --out " + a.string()).code == 0);
+  REQUIRE(run_cli("run " + kScenarios + "ukraine-2015.yaml -q --seed 5 --out " + b.string()).code == 0);
+  for (const char* f : {"summary.json", "timeline.csv", "events.csv"}) CHECK(read(a / f) == read(b / f));
+}
+
+TEST_CASE("--json prints the summary, --until shortens the horizon", "[cli]") {
+  const auto r = run_cli("run " + kScenarios + "tutorial.yaml -q --json --until 2h --out " + temp_dir("json").string());
+  REQUIRE(r.code == 0);
+  CHECK(r.output.find("\"horizon_min\": 120.0") != std::string::npos);
+}
+
+TEST_CASE("exit codes: 1 for bad input, 2 for usage errors", "[cli]") {
+  auto r = run_cli("run " + kScenarios + "tutorial.yaml -q --mitigation second-crews --out " + temp_dir("m").string());
+  CHECK(r.code == 1);
+  CHECK(r.output.find("unknown mitigation 'second-crews' (did you mean 'second-crew'?)") != std::string::npos);
+  r = run_cli("run no-such-scenario.yaml");
+  CHECK(r.code == 1);
+  CHECK(r.output.find("no-such-scenario.yaml: error: no such file") != std::string::npos);
+  r = run_cli("run --frobnicate");
+  CHECK(r.code == 2);
+  r = run_cli("");
+  CHECK(r.code == 2);
+  r = run_cli("run " + kScenarios + "tutorial.yaml --until soon");
+  CHECK(r.code == 2);
+  r = run_cli("explain " + kScenarios + "tutorial.yaml power/sub-nrth");
+  CHECK(r.code == 1);
+  CHECK(r.output.find("did you mean 'power/sub-north'") != std::string::npos);
+}
+
+TEST_CASE("validate reports every file and fails if any is bad", "[cli]") {
+  auto r = run_cli("validate " + kScenarios + "tutorial.yaml " + kScenarios + "ukraine-2015.yaml");
+  CHECK(r.code == 0);
+  CHECK(r.output.find("ok: ") != std::string::npos);
+  const auto dir = temp_dir("validate");
+  fs::create_directories(dir);
+  std::ofstream(dir / "bad.yaml") << "blackstart: 1\nname: x\nlayers: []\nhorizn: 2h\n";
+  r = run_cli("validate " + kScenarios + "tutorial.yaml " + (dir / "bad.yaml").string());
+  CHECK(r.code == 1);
+  CHECK(r.output.find("bad.yaml:4:1: error: unknown key 'horizn' in the scenario (did you mean 'horizon'?)") !=
+        std::string::npos);
+}
+
+TEST_CASE("explain prints the chain back to the scenario event", "[cli]") {
+  const auto r = run_cli("explain " + kScenarios + "tutorial.yaml transport/tram-1 --at 1h");
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(r.output.find("Why transport/tram-1 is failed at 1h:") != std::string::npos);
+  CHECK(r.output.find("power/load-depot") != std::string::npos);
+  CHECK(r.output.find("scenario event 'open-") != std::string::npos);
+}
+
+TEST_CASE("help lists examples", "[cli]") {
+  const auto r = run_cli("run --help");
+  CHECK(r.code == 0);
+  CHECK(r.output.find("Examples:") != std::string::npos);
+}
