@@ -90,7 +90,8 @@ int run_command(const RunArgs& args) {
     std::cout << report::summary_json(summary, args.mitigations);
   } else {
     std::cout << report::impact_table(summary);
-    if (!args.out_dir.empty()) std::cout << "\nWrote summary.json, timeline.csv, events.csv to " << args.out_dir << "\n";
+    if (!args.out_dir.empty())
+      std::cout << "\nWrote summary.json, timeline.csv, events.csv to " << args.out_dir << "\n";
   }
   return kOk;
 }
@@ -109,8 +110,9 @@ int validate_command(const std::vector<std::string>& files, bool quiet) {
       std::size_t links = 0;
       for (const auto& e : s.network.elements()) links += e.is_link ? 1 : 0;
       std::cout << "ok: " << file << ": '" << s.name << "', " << s.network.layers().size() << " layers, "
-                << s.network.size() - links << " assets, " << links << " links, " << s.network.dependencies().size()
-                << " dependencies, " << s.events.size() << " events, " << s.mitigations.size() << " mitigations\n";
+                << s.network.size() - links << " assets, " << links << " links, "
+                << s.network.dependencies().size() << " dependencies, " << s.events.size() << " events, "
+                << s.mitigations.size() << " mitigations\n";
     }
   }
   return status;

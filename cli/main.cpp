@@ -5,24 +5,30 @@
 
 int main(int argc, char** argv) {
   using namespace blackstart::cli;
-  CLI::App app{"Blackstart: cascading-impact simulator for interdependent power, transport and cyber networks"};
+  CLI::App app{
+      "Blackstart: cascading-impact simulator for interdependent power, transport and cyber networks"};
   app.require_subcommand(1);
-  app.footer("Examples:\n  blackstart run                      # the built-in Ukraine 2015 scenario\n"
-             "  blackstart run scenarios/tutorial.yaml --out results\n"
-             "  blackstart validate scenarios/*.yaml\n"
-             "  blackstart explain ukraine-2015 transport/trolleybus-if-1 --at 1h");
+  app.footer(
+      "Examples:\n  blackstart run                      # the built-in Ukraine 2015 scenario\n"
+      "  blackstart run scenarios/tutorial.yaml --out results\n"
+      "  blackstart validate scenarios/*.yaml\n"
+      "  blackstart explain ukraine-2015 transport/trolleybus-if-1 --at 1h");
 
   RunArgs run;
   auto* run_cmd = app.add_subcommand("run", "Run a scenario and report its impact");
   run_cmd->add_option("scenario", run.scenario, "Scenario file or built-in name (default: ukraine-2015)");
   run_cmd->add_option("--seed", run.seed, "Random seed (default: the scenario's)");
   run_cmd->add_option("--until", run.until, "Horizon, e.g. 24h (default: the scenario's)");
-  run_cmd->add_option("--mitigation", run.mitigations, "Switch on a mitigation defined in the scenario (repeatable)");
-  run_cmd->add_option("--out", run.out_dir, "Folder for summary.json, timeline.csv, events.csv")->capture_default_str();
+  run_cmd->add_option("--mitigation", run.mitigations,
+                      "Switch on a mitigation defined in the scenario (repeatable)");
+  run_cmd->add_option("--out", run.out_dir, "Folder for summary.json, timeline.csv, events.csv")
+      ->capture_default_str();
   run_cmd->add_flag("--json", run.json, "Print summary.json to stdout instead of the table");
   run_cmd->add_flag("--quiet,-q", run.quiet, "No progress or notes on stderr");
-  run_cmd->footer("Examples:\n  blackstart run\n  blackstart run scenarios/ukraine-2015.yaml --mitigation prepositioned-crews\n"
-                  "  blackstart run my.yaml --seed 7 --until 48h --out results --json");
+  run_cmd->footer(
+      "Examples:\n  blackstart run\n  blackstart run scenarios/ukraine-2015.yaml --mitigation "
+      "prepositioned-crews\n"
+      "  blackstart run my.yaml --seed 7 --until 48h --out results --json");
 
   std::vector<std::string> files;
   bool validate_quiet = false;

@@ -11,9 +11,15 @@ std::string format(const Diagnostic& d) {
     if (d.column > 0) out += ':' + std::to_string(d.column);
   }
   switch (d.severity) {
-    case Severity::Error: out += ": error: "; break;
-    case Severity::Warning: out += ": warning: "; break;
-    case Severity::Note: out += ": note: "; break;
+    case Severity::Error:
+      out += ": error: ";
+      break;
+    case Severity::Warning:
+      out += ": warning: ";
+      break;
+    case Severity::Note:
+      out += ": note: ";
+      break;
   }
   return out + d.message;
 }
@@ -30,10 +36,12 @@ void Diagnostics::note(std::string file, int line, int column, std::string messa
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+  return error_count() > 0;
+}
 std::size_t Diagnostics::error_count() const {
-  return static_cast<std::size_t>(
-      std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+  return static_cast<std::size_t>(std::count_if(
+      items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 std::string Diagnostics::to_string() const {
   std::string out;

@@ -16,27 +16,43 @@ std::optional<Duration> parse_duration(std::string_view text, std::string* error
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   if (text.empty()) return fail("empty duration; expected a number with a unit such as 15min, 2h or 1d");
+  double sign = 1.0;
+  if (text.front() == '-') {
+    sign = -1.0;
+    text.remove_prefix(1);
+  }
   std::size_t pos = 0;
-  while (pos < text.size() && (std::isdigit(static_cast<unsigned char>(text[pos])) || text[pos] == '.')) ++pos;
-  if (pos == 0) return fail("duration '" + std::string(text) + "' must start with a number (e.g. 15min, 2h, 1d)");
+  while (pos < text.size() && (std::isdigit(static_cast<unsigned char>(text[pos])) || text[pos] == '.'))
+    ++pos;
+  if (pos == 0)
+    return fail("duration '" + std::string(text) + "' must start with a number (e.g. 15min, 2h, 1d)");
   double value = 0.0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + pos, value);
-  if (ec != std::errc() || ptr != text.data() + pos) return fail("bad number in duration '" + std::string(text) + "'");
+  if (ec != std::errc() || ptr != text.data() + pos)
+    return fail("bad number in duration '" + std::string(text) + "'");
   std::string_view unit = text.substr(pos);
   while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
   double factor = 0.0;
-  if (unit == "s" || unit == "sec") factor = 1.0 / 60.0;
-  else if (unit == "min" || unit == "m") factor = 1.0;
-  else if (unit == "h") factor = 60.0;
-  else if (unit == "d") factor = 1440.0;
-  else if (unit == "w") factor = 10080.0;
-  else if (unit.empty() && value == 0.0) factor = 1.0;
+  if (unit == "s" || unit == "sec")
+    factor = 1.0 / 60.0;
+  else if (unit == "min" || unit == "m")
+    factor = 1.0;
+  else if (unit == "h")
+    factor = 60.0;
+  else if (unit == "d")
+    factor = 1440.0;
+  else if (unit == "w")
+    factor = 10080.0;
+  else if (unit.empty() && value == 0.0)
+    factor = 1.0;
   else if (unit.empty())
-    return fail("duration '" + std::string(text) + "' needs a unit: s, min, h, d or w (e.g. " + std::string(text) + "min)");
+    return fail("duration '" + std::string(text) + "' needs a unit: s, min, h, d or w (e.g. " +
+                std::string(text) + "min)");
   else
-    return fail("unknown duration unit '" + std::string(unit) + "' in '" + std::string(text) + "'; use s, min, h, d or w");
+    return fail("unknown duration unit '" + std::string(unit) + "' in '" + std::string(text) +
+                "'; use s, min, h, d or w");
   if (!std::isfinite(value)) return fail("duration '" + std::string(text) + "' is not finite");
-  return Duration{value * factor};
+  return Duration{sign * value * factor};
 }
 
 std::string format_duration(Duration d) {
@@ -60,8 +76,10 @@ std::string format_duration(Duration d) {
 
 double DurationDistribution::sample_minutes(Rng& rng) const {
   switch (kind) {
-    case Kind::Fixed: return a_min;
-    case Kind::Uniform: return a_min + rng.uniform01() * (b_min - a_min);
+    case Kind::Fixed:
+      return a_min;
+    case Kind::Uniform:
+      return a_min + rng.uniform01() * (b_min - a_min);
     case Kind::Triangular: {
       // Inverse CDF of the triangular distribution (min a, mode b, max c).
       const double a = a_min, mode = b_min, c = c_min, u = rng.uniform01();
@@ -70,17 +88,22 @@ double DurationDistribution::sample_minutes(Rng& rng) const {
       if (u < split) return a + std::sqrt(u * (c - a) * (mode - a));
       return c - std::sqrt((1.0 - u) * (c - a) * (c - mode));
     }
-    case Kind::Lognormal: return a_min * std::exp(sigma * rng.normal());
+    case Kind::Lognormal:
+      return a_min * std::exp(sigma * rng.normal());
   }
   return a_min;
 }
 
 double DurationDistribution::mean_minutes() const {
   switch (kind) {
-    case Kind::Fixed: return a_min;
-    case Kind::Uniform: return 0.5 * (a_min + b_min);
-    case Kind::Triangular: return (a_min + b_min + c_min) / 3.0;
-    case Kind::Lognormal: return a_min * std::exp(0.5 * sigma * sigma);
+    case Kind::Fixed:
+      return a_min;
+    case Kind::Uniform:
+      return 0.5 * (a_min + b_min);
+    case Kind::Triangular:
+      return (a_min + b_min + c_min) / 3.0;
+    case Kind::Lognormal:
+      return a_min * std::exp(0.5 * sigma * sigma);
   }
   return a_min;
 }
@@ -88,9 +111,12 @@ double DurationDistribution::mean_minutes() const {
 std::string DurationDistribution::describe() const {
   auto f = [](double m) { return format_duration(Duration{m}); };
   switch (kind) {
-    case Kind::Fixed: return f(a_min);
-    case Kind::Uniform: return "uniform(" + f(a_min) + ", " + f(b_min) + ")";
-    case Kind::Triangular: return "triangular(" + f(a_min) + ", " + f(b_min) + ", " + f(c_min) + ")";
+    case Kind::Fixed:
+      return f(a_min);
+    case Kind::Uniform:
+      return "uniform(" + f(a_min) + ", " + f(b_min) + ")";
+    case Kind::Triangular:
+      return "triangular(" + f(a_min) + ", " + f(b_min) + ", " + f(c_min) + ")";
     case Kind::Lognormal: {
       std::ostringstream s;
       s << "lognormal(median " << f(a_min) << ", sigma " << sigma << ")";

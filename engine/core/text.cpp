@@ -59,7 +59,9 @@ bool glob_match(std::string_view pattern, std::string_view text) {
   return p == pattern.size();
 }
 
-bool has_glob(std::string_view pattern) { return pattern.find_first_of("*?") != std::string_view::npos; }
+bool has_glob(std::string_view pattern) {
+  return pattern.find_first_of("*?") != std::string_view::npos;
+}
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;

@@ -16,7 +16,8 @@ int CsvTable::column(std::initializer_list<std::string_view> names) const {
   return -1;
 }
 
-std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file, core::Diagnostics& diagnostics) {
+std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file,
+                                  core::Diagnostics& diagnostics) {
   CsvTable table;
   table.file = file;
   int line = 1, column = 1;
@@ -111,8 +112,9 @@ std::optional<CsvTable> read_csv(const std::filesystem::path& path, core::Diagno
     return std::nullopt;
   }
   if (size > kMaxInputBytes) {
-    diagnostics.error(path.string(), 0, 0,
-                      "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(kMaxInputBytes));
+    diagnostics.error(
+        path.string(), 0, 0,
+        "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(kMaxInputBytes));
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);

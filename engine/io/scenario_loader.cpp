@@ -3,6 +3,7 @@
 // scenario without errors is returned. yaml-cpp stays private to this file.
 #include "blackstart/io/scenario_loader.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
@@ -56,13 +57,19 @@ std::optional<double> parse_number(std::string_view text) {
 
 class Loader {
  public:
-  Loader(std::string file, std::filesystem::path base_dir) : file_(std::move(file)), base_dir_(std::move(base_dir)) {}
+  Loader(std::string file, std::filesystem::path base_dir)
+      : file_(std::move(file)), base_dir_(std::move(base_dir)) {}
 
   LoadResult load(std::string_view text) {
     LoadResult result;
     YAML::Node root;
     try {
       root = YAML::Load(std::string(text));
+    } catch (const YAML::DeepRecursion& e) {
+      diagnostics_.error(file_, e.mark.line + 1, e.mark.column + 1,
+                         "document nested too deeply: more than 500 levels of lists or mappings");
+      result.diagnostics = diagnostics_;
+      return result;
     } catch (const YAML::ParserException& e) {
       diagnostics_.error(file_, e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + e.msg);
       result.diagnostics = diagnostics_;
@@ -76,7 +83,8 @@ class Loader {
       read_root(root);
     } catch (const YAML::Exception& e) {
       // yaml-cpp may still throw on odd documents (e.g. aliases to nowhere); never crash on them.
-      error(Where{e.mark.line + 1, e.mark.column + 1}, std::string("cannot read this part of the file: ") + e.msg);
+      error(Where{e.mark.line + 1, e.mark.column + 1},
+            std::string("cannot read this part of the file: ") + e.msg);
     }
     if (!diagnostics_.has_errors()) result.scenario = std::move(scenario_);
     result.diagnostics = diagnostics_;
@@ -109,6 +117,27 @@ class Loader {
     return true;
   }
 
+  //! The scalar text of a node; a list or mapping is reported and gives "".
+  std::string text(const YAML::Node& node, const std::string& what) {
+    if (!node.IsScalar()) {
+      error(node, what + " must be a single value, not a list or mapping");
+      return {};
+    }
+    return node.Scalar();
+  }
+
+  //! A whole number within a range.
+  std::optional<long long> integer_of(const YAML::Node& node, const std::string& what, double min,
+                                      double max) {
+    auto v = number_of(node, what, min, max);
+    if (!v) return std::nullopt;
+    if (*v != std::floor(*v)) {
+      error(node, what + " must be a whole number, got '" + node.Scalar() + "'");
+      return std::nullopt;
+    }
+    return static_cast<long long>(*v);
+  }
+
   std::optional<std::string> string_of(const YAML::Node& node, const std::string& what) {
     if (!node.IsScalar()) {
       error(node, what + " must be a single value, not a list or mapping");
@@ -125,7 +154,8 @@ class Loader {
     }
     const auto value = parse_number(node.Scalar());
     if (!value) {
-      error(node, what + " must be a number" + (unit.empty() ? "" : " in " + unit) + ", got '" + node.Scalar() + "'");
+      error(node, what + " must be a number" + (unit.empty() ? "" : " in " + unit) + ", got '" +
+                      node.Scalar() + "'");
       return std::nullopt;
     }
     if (!std::isfinite(*value)) {
@@ -135,9 +165,12 @@ class Loader {
     if (*value < min || *value > max) {
       std::ostringstream range;
       range << what << " = " << node.Scalar() << " is out of range";
-      if (min > -1e299 && max < 1e299) range << " [" << min << ", " << max << "]";
-      else if (min > -1e299) range << "; it must be at least " << min;
-      else range << "; it must be at most " << max;
+      if (min > -1e299 && max < 1e299)
+        range << " [" << min << ", " << max << "]";
+      else if (min > -1e299)
+        range << "; it must be at least " << min;
+      else
+        range << "; it must be at most " << max;
       if (!unit.empty()) range << " " << unit;
       error(node, range.str());
       return std::nullopt;
@@ -186,7 +219,7 @@ class Loader {
       error(node, what + " needs 'dist' (uniform, triangular or lognormal) or a plain duration like 30min");
       return std::nullopt;
     }
-    const std::string kind = node["dist"].Scalar();
+    const std::string kind = text(node["dist"], what + ".dist");
     auto need = [&](const char* key) -> std::optional<double> {
       if (!node[key]) {
         error(node, what + ": a " + kind + " distribution needs '" + key + "'");
@@ -233,13 +266,14 @@ class Loader {
   // ------------------------------------------------------------------------------ root
   void read_root(const YAML::Node& root) {
     if (!root.IsDefined() || root.IsNull()) {
-      error(Where{1, 1}, "empty scenario: expected a mapping with at least 'blackstart', 'name' and 'layers'");
+      error(Where{1, 1},
+            "empty scenario: expected a mapping with at least 'blackstart', 'name' and 'layers'");
       return;
     }
     if (!expect_map(root, "the scenario",
-                    {"blackstart", "name", "description", "start_time", "horizon", "report_step", "seed", "power_model",
-                     "sources", "layers", "dependencies", "dependencies_csv", "crews", "restoration", "events",
-                     "mitigations"}))
+                    {"blackstart", "name", "description", "start_time", "horizon", "report_step", "seed",
+                     "power_model", "sources", "layers", "dependencies", "dependencies_csv", "crews",
+                     "restoration", "events", "mitigations"}))
       return;
     scenario_.file = file_;
     if (!root["blackstart"]) {
@@ -249,9 +283,12 @@ class Loader {
         error(root["blackstart"], "unsupported scenario format version " + root["blackstart"].Scalar() +
                                       "; this Blackstart reads version " + std::to_string(kFormatVersion));
     }
-    if (!root["name"]) error(root, "missing 'name'");
-    else if (auto s = string_of(root["name"], "name")) scenario_.name = *s;
-    if (root["description"]) scenario_.description = string_of(root["description"], "description").value_or("");
+    if (!root["name"])
+      error(root, "missing 'name'");
+    else if (auto s = string_of(root["name"], "name"))
+      scenario_.name = *s;
+    if (root["description"])
+      scenario_.description = string_of(root["description"], "description").value_or("");
     if (root["start_time"]) scenario_.start_time = string_of(root["start_time"], "start_time").value_or("");
     if (root["horizon"])
       if (auto m = duration_of(root["horizon"], "horizon")) {
@@ -260,11 +297,13 @@ class Loader {
       }
     if (root["report_step"])
       if (auto m = duration_of(root["report_step"], "report_step")) {
-        if (*m <= 0) error(root["report_step"], "report_step must be longer than 0");
-        else scenario_.report_step_min = *m;
+        if (*m <= 0)
+          error(root["report_step"], "report_step must be longer than 0");
+        else
+          scenario_.report_step_min = *m;
       }
     if (root["seed"])
-      if (auto v = number_of(root["seed"], "seed", 0, 9007199254740991.0))
+      if (auto v = integer_of(root["seed"], "seed", 0, 9007199254740991.0))
         scenario_.seed = static_cast<std::uint64_t>(*v);
     if (root["power_model"])
       if (auto s = string_of(root["power_model"], "power_model")) {
@@ -275,8 +314,10 @@ class Loader {
         scenario_.power_model = *s;
       }
     if (root["sources"]) read_sources(root["sources"]);
-    if (!root["layers"]) error(root, "missing 'layers': a scenario needs at least one layer of assets");
-    else read_layers(root["layers"]);
+    if (!root["layers"])
+      error(root, "missing 'layers': a scenario needs at least one layer of assets");
+    else
+      read_layers(root["layers"]);
     if (root["dependencies"]) read_dependencies(root["dependencies"]);
     if (root["dependencies_csv"]) read_dependencies_csv(root["dependencies_csv"]);
     if (root["crews"]) read_crews(root["crews"]);
@@ -299,8 +340,10 @@ class Loader {
       }
       if (!expect_map(item, "a source", {"title", "url", "note"})) continue;
       model::SourceRef ref;
-      if (!item["title"]) error(item, "a source needs a 'title'");
-      else ref.title = string_of(item["title"], "title").value_or("");
+      if (!item["title"])
+        error(item, "a source needs a 'title'");
+      else
+        ref.title = string_of(item["title"], "title").value_or("");
       if (item["url"]) ref.url = string_of(item["url"], "url").value_or("");
       if (item["note"]) ref.note = string_of(item["note"], "note").value_or("");
       scenario_.sources.push_back(std::move(ref));
@@ -309,12 +352,13 @@ class Loader {
 
   // ------------------------------------------------------------------------------ layers
   void read_layers(const YAML::Node& node) {
-    if (!node.IsSequence()) {
-      error(node, "'layers' must be a list of layers, each with a name and assets");
+    if (!node.IsSequence() || node.size() == 0) {
+      error(node, "'layers' must be a non-empty list of layers, each with a name and assets");
       return;
     }
     for (const auto& layer_node : node) {
-      if (!expect_map(layer_node, "a layer", {"name", "kind", "assets", "links", "assets_csv", "links_csv"})) continue;
+      if (!expect_map(layer_node, "a layer", {"name", "kind", "assets", "links", "assets_csv", "links_csv"}))
+        continue;
       if (!layer_node["name"]) {
         error(layer_node, "a layer needs a 'name'");
         continue;
@@ -328,7 +372,7 @@ class Loader {
       }
       model::LayerKind kind = model::parse_layer_kind(*name).value_or(model::LayerKind::Other);
       if (layer_node["kind"]) {
-        const std::string k = layer_node["kind"].Scalar();
+        const std::string k = text(layer_node["kind"], "layer kind");
         auto parsed = model::parse_layer_kind(k);
         if (!parsed) {
           error(layer_node["kind"], "unknown layer kind '" + k + "'" +
@@ -351,7 +395,7 @@ class Loader {
       error(node, what + " must not be empty");
       return false;
     }
-    if (id.find_first_of("/*? \t,") != std::string::npos) {
+    if (!valid_id_text(id)) {
       error(node, what + " '" + id + "' must not contain '/', '*', '?', ',' or spaces");
       return false;
     }
@@ -359,18 +403,20 @@ class Loader {
   }
 
   //! Sets a declared attribute; returns false with a diagnostic when the name or value is wrong.
-  bool set_attribute(model::Element& e, const model::AssetTypeSpec* type, const std::string& key, double value,
-                     const std::function<void(const std::string&)>& report) {
+  bool set_attribute(model::Element& e, const model::AssetTypeSpec* type, const std::string& key,
+                     double value, const std::function<void(const std::string&)>& report) {
     const auto& registry = model::AssetTypeRegistry::builtin();
     const model::AttributeSpec* spec = registry.find_attribute(key);
     const bool allowed_here =
-        spec && (!type || std::find(type->attributes.begin(), type->attributes.end(), key) != type->attributes.end() ||
+        spec && (!type ||
+                 std::find(type->attributes.begin(), type->attributes.end(), key) != type->attributes.end() ||
                  scenario_.network.layers()[e.layer].kind == model::LayerKind::Other);
     if (!allowed_here) {
       std::vector<std::string> candidates = type ? type->attributes : std::vector<std::string>{};
       candidates.insert(candidates.end(), {"id", "type", "name", "operator", "position", "repair"});
       report("unknown attribute '" + key + "' for " + (type ? "type '" + type->name + "'" : "this asset") +
-             core::did_you_mean(key, candidates) + (type ? "; it takes: " + core::join(type->attributes, ", ") : ""));
+             core::did_you_mean(key, candidates) +
+             (type ? "; it takes: " + core::join(type->attributes, ", ") : ""));
       return false;
     }
     if (!std::isfinite(value)) {
@@ -388,13 +434,20 @@ class Loader {
       report(s.str());
       return false;
     }
-    if (key == "capacity_mw") e.capacity_mw = value;
-    else if (key == "load_mw") e.load_mw = value;
-    else if (key == "customers") e.customers = value;
-    else if (key == "passengers_per_hour") e.passengers_per_hour = value;
-    else if (key == "priority") e.priority = static_cast<int>(value);
-    else if (key == "recoverable_firmware") e.recoverable_firmware = value != 0.0;
-    else e.attributes[key] = value;
+    if (key == "capacity_mw")
+      e.capacity_mw = value;
+    else if (key == "load_mw")
+      e.load_mw = value;
+    else if (key == "customers")
+      e.customers = value;
+    else if (key == "passengers_per_hour")
+      e.passengers_per_hour = value;
+    else if (key == "priority")
+      e.priority = static_cast<int>(value);
+    else if (key == "recoverable_firmware")
+      e.recoverable_firmware = value != 0.0;
+    else
+      e.attributes[key] = value;
     return true;
   }
 
@@ -412,7 +465,8 @@ class Loader {
   }
 
   void read_repair(model::RepairTimes& repair, const YAML::Node& node) {
-    if (!expect_map(node, "repair", {"remote", "manual", "repair", "reimage", "cleanup", "replacement"})) return;
+    if (!expect_map(node, "repair", {"remote", "manual", "repair", "reimage", "cleanup", "replacement"}))
+      return;
     auto slot = [&](const char* key, DurationDistribution& target) {
       if (node[key])
         if (auto d = distribution_of(node[key], std::string("repair.") + key)) target = *d;
@@ -458,10 +512,14 @@ class Loader {
     for (const auto& kv : item) {
       const std::string key = kv.first.Scalar();
       if (structural.count(key)) continue;
-      if (key == "name") e.name = string_of(kv.second, "name").value_or("");
-      else if (key == "operator") e.operator_name = string_of(kv.second, "operator").value_or("");
-      else if (key == "position") read_position(e, kv.second);
-      else if (key == "repair") read_repair(e.repair, kv.second);
+      if (key == "name")
+        e.name = string_of(kv.second, "name").value_or("");
+      else if (key == "operator")
+        e.operator_name = string_of(kv.second, "operator").value_or("");
+      else if (key == "position")
+        read_position(e, kv.second);
+      else if (key == "repair")
+        read_repair(e.repair, kv.second);
       else if (key == "recoverable_firmware" && kv.second.IsScalar() && !parse_number(kv.second.Scalar())) {
         if (auto b = bool_of(kv.second, key)) e.recoverable_firmware = *b;
       } else {
@@ -477,8 +535,8 @@ class Loader {
             set_attribute(e, type, key, 0.0, [&](const std::string& m) { error(kv.first, m); });
           } else {
             error(kv.second, "attribute '" + key + "' must be a number" +
-                                 (spec->unit.empty() || spec->unit == "-" ? "" : " in " + spec->unit) + ", got '" +
-                                 kv.second.Scalar() + "'");
+                                 (spec->unit.empty() || spec->unit == "-" ? "" : " in " + spec->unit) +
+                                 ", got '" + kv.second.Scalar() + "'");
           }
           continue;
         }
@@ -486,6 +544,46 @@ class Loader {
                       [&](const std::string& m) { error(std::isfinite(*value) ? kv.first : kv.second, m); });
       }
     }
+  }
+
+  void check_duplicate_keys(const YAML::Node& item) {
+    std::set<std::string> seen;
+    for (const auto& kv : item)
+      if (!seen.insert(kv.first.Scalar()).second)
+        error(kv.first, "duplicate key '" + kv.first.Scalar() + "'");
+  }
+
+  //! `link-N` with the first N not yet taken in the layer.
+  std::string generated_link_id(std::uint32_t layer) {
+    const auto& net = scenario_.network;
+    std::size_t n = net.layers()[layer].links.size() + 1;
+    while (net.find(net.layers()[layer].name + "/link-" + std::to_string(n))) ++n;
+    return "link-" + std::to_string(n);
+  }
+
+  static bool valid_id_text(const std::string& id) {
+    return !id.empty() && id.find_first_of("/*?, \t") == std::string::npos;
+  }
+
+  //! Reads a CSV file named by a scenario key; a missing or unreadable file is reported at the key.
+  std::optional<CsvTable> csv_at(const YAML::Node& node, const std::string& key) {
+    if (!node.IsScalar()) {
+      error(node, key + " must be a file name");
+      return std::nullopt;
+    }
+    core::Diagnostics csv_diagnostics;
+    auto table = read_csv(resolve_path(node), csv_diagnostics);
+    for (auto d : csv_diagnostics.items()) {
+      if (d.line == 0) {
+        const Where w = where(node);
+        d.message = key + " '" + node.Scalar() + "': " + d.message;
+        d.file = file_;
+        d.line = w.line;
+        d.column = w.column;
+      }
+      diagnostics_.add(std::move(d));
+    }
+    return table;
   }
 
   void read_assets(std::uint32_t layer, const YAML::Node& node) {
@@ -498,9 +596,7 @@ class Loader {
         error(item, "an asset must be a mapping with at least 'id' and 'type'");
         continue;
       }
-      std::set<std::string> seen;
-      for (const auto& kv : item)
-        if (!seen.insert(kv.first.Scalar()).second) error(kv.first, "duplicate key '" + kv.first.Scalar() + "'");
+      check_duplicate_keys(item);
       if (!item["id"] || !item["type"]) {
         error(item, std::string("an asset needs ") + (!item["id"] ? "an 'id'" : "a 'type'"));
         continue;
@@ -512,7 +608,8 @@ class Loader {
       e.local_id = *id;
       e.type = *type_name;
       e.layer = layer;
-      const auto* type = resolve_type(layer, *type_name, false, [&](const std::string& m) { error(item["type"], m); });
+      const auto* type =
+          resolve_type(layer, *type_name, false, [&](const std::string& m) { error(item["type"], m); });
       e.role = type ? type->role : model::Role::Equipment;
       e.location = {file_, where(item).line, where(item).column};
       read_element_common(e, item, type, {"id", "type"});
@@ -546,10 +643,14 @@ class Loader {
 
   std::string default_link_type(std::uint32_t layer) const {
     switch (scenario_.network.layers()[layer].kind) {
-      case model::LayerKind::Power: return "line";
-      case model::LayerKind::Transport: return "road";
-      case model::LayerKind::Cyber: return "network_link";
-      case model::LayerKind::Other: return "link";
+      case model::LayerKind::Power:
+        return "line";
+      case model::LayerKind::Transport:
+        return "road";
+      case model::LayerKind::Cyber:
+        return "network_link";
+      case model::LayerKind::Other:
+        return "link";
     }
     return "link";
   }
@@ -559,28 +660,28 @@ class Loader {
       error(node, "'links' must be a list");
       return;
     }
-    std::size_t ordinal = 0;
     for (const auto& item : node) {
-      ++ordinal;
       if (!item.IsMap()) {
         error(item, "a link must be a mapping with 'from' and 'to'");
         continue;
       }
+      check_duplicate_keys(item);
       if (!item["from"] || !item["to"]) {
         error(item, "a link needs 'from' and 'to'");
         continue;
       }
       model::Element e;
-      e.local_id = item["id"] ? item["id"].Scalar() : "link-" + std::to_string(ordinal);
+      e.local_id = item["id"] ? text(item["id"], "link id") : generated_link_id(layer);
       if (item["id"] && !valid_id(e.local_id, item["id"], "link id")) continue;
-      e.type = item["type"] ? item["type"].Scalar() : default_link_type(layer);
+      e.type = item["type"] ? text(item["type"], "link type") : default_link_type(layer);
       e.layer = layer;
-      const auto* type =
-          resolve_type(layer, e.type, true, [&](const std::string& m) { error(item["type"] ? item["type"] : item, m); });
+      const auto* type = resolve_type(
+          layer, e.type, true, [&](const std::string& m) { error(item["type"] ? item["type"] : item, m); });
       e.location = {file_, where(item).line, where(item).column};
       read_element_common(e, item, type, {"id", "type", "from", "to"});
-      auto from = endpoint(layer, item["from"].Scalar(), [&](const std::string& m) { error(item["from"], m); });
-      auto to = endpoint(layer, item["to"].Scalar(), [&](const std::string& m) { error(item["to"], m); });
+      auto from =
+          endpoint(layer, text(item["from"], "from"), [&](const std::string& m) { error(item["from"], m); });
+      auto to = endpoint(layer, text(item["to"], "to"), [&](const std::string& m) { error(item["to"], m); });
       if (!from || !to) continue;
       if (*from == *to) {
         error(item, "link '" + e.local_id + "' connects asset '" + item["from"].Scalar() + "' to itself");
@@ -598,18 +699,16 @@ class Loader {
   std::filesystem::path resolve_path(const YAML::Node& node) { return base_dir_ / node.Scalar(); }
 
   void read_assets_csv(std::uint32_t layer, const YAML::Node& node) {
-    if (!node.IsScalar()) {
-      error(node, "assets_csv must be a file name");
-      return;
-    }
-    core::Diagnostics csv_diagnostics;
-    const auto table = read_csv(resolve_path(node), csv_diagnostics);
-    diagnostics_.append(csv_diagnostics);
+    const auto table = csv_at(node, "assets_csv");
     if (!table) return;
     const int id_col = table->column({"id"});
     const int type_col = table->column({"type"});
-    if (id_col < 0) {
-      diagnostics_.error(table->file, 1, 1, "asset CSV needs an 'id' column");
+    const bool any_type = scenario_.network.layers()[layer].kind == model::LayerKind::Other;
+    if (id_col < 0 || (type_col < 0 && !any_type)) {
+      diagnostics_.error(table->file, 1, 1,
+                         std::string("asset CSV needs ") +
+                             (id_col < 0 ? "an 'id' column" : "a 'type' column") +
+                             " (columns: id, type, then name, operator, x/y or lat/lon, attributes)");
       return;
     }
     for (const auto& row : table->rows) {
@@ -620,8 +719,12 @@ class Loader {
       };
       model::Element e;
       e.local_id = row.fields[id_col];
-      if (e.local_id.empty() || e.local_id.find_first_of("/*? ,") != std::string::npos) {
+      if (!valid_id_text(e.local_id)) {
         report_at(id_col)("asset id '" + e.local_id + "' is empty or contains '/', '*', '?', ',' or spaces");
+        continue;
+      }
+      if (type_col >= 0 && row.fields[type_col].empty() && !any_type) {
+        report_at(type_col)("asset '" + e.local_id + "' needs a type");
         continue;
       }
       e.type = type_col >= 0 && !row.fields[type_col].empty() ? row.fields[type_col] : "node";
@@ -634,12 +737,20 @@ class Loader {
         const std::string& key = table->header[c];
         const std::string& value = row.fields[c];
         if (static_cast<int>(c) == id_col || static_cast<int>(c) == type_col || value.empty()) continue;
-        if (key == "name") e.name = value;
-        else if (key == "operator") e.operator_name = value;
+        if (key == "name")
+          e.name = value;
+        else if (key == "operator")
+          e.operator_name = value;
         else if (key == "x" || key == "y" || key == "lon" || key == "lat") {
           auto v = parse_number(value);
           if (!v || !std::isfinite(*v)) {
             report_at(static_cast<int>(c))(key + " must be a finite number, got '" + value + "'");
+            continue;
+          }
+          const double limit = key == "lat" ? 90.0 : key == "lon" ? 180.0 : 1e300;
+          if (std::abs(*v) > limit) {
+            report_at(static_cast<int>(c))(key + " = " + value + " is out of range [-" +
+                                           (key == "lat" ? "90, 90" : "180, 180") + "] degrees");
             continue;
           }
           (key == "x" || key == "lon" ? x : y) = v;
@@ -653,8 +764,10 @@ class Loader {
           set_attribute(e, type, key, *v, report_at(static_cast<int>(c)));
         }
       }
-      if (x && y) e.position = model::Position{*x, *y, e.position && e.position->geographic};
-      else e.position.reset();
+      if (x && y)
+        e.position = model::Position{*x, *y, e.position && e.position->geographic};
+      else
+        e.position.reset();
       const std::string full = scenario_.network.layers()[layer].name + "/" + e.local_id;
       if (scenario_.network.find(full)) {
         report_at(id_col)("duplicate id '" + full + "'");
@@ -665,39 +778,46 @@ class Loader {
   }
 
   void read_links_csv(std::uint32_t layer, const YAML::Node& node) {
-    if (!node.IsScalar()) {
-      error(node, "links_csv must be a file name");
-      return;
-    }
-    core::Diagnostics csv_diagnostics;
-    const auto table = read_csv(resolve_path(node), csv_diagnostics);
-    diagnostics_.append(csv_diagnostics);
+    const auto table = csv_at(node, "links_csv");
     if (!table) return;
     const int from_col = table->column({"from", "u", "source"});
     const int to_col = table->column({"to", "v", "target"});
     const int id_col = table->column({"id"});
     const int type_col = table->column({"type"});
     if (from_col < 0 || to_col < 0) {
-      diagnostics_.error(table->file, 1, 1, "link CSV needs 'from' and 'to' columns (or 'u' and 'v')");
+      diagnostics_.error(table->file, 1, 1,
+                         "link CSV needs 'from' and 'to' columns (or 'u' and 'v', or 'source' and 'target')");
       return;
     }
-    std::size_t ordinal = 0;
     for (const auto& row : table->rows) {
-      ++ordinal;
       auto report_at = [&](int col) {
         return [this, &table, &row, col](const std::string& m) {
           diagnostics_.error(table->file, row.line, col >= 0 ? row.columns[col] : 1, m);
         };
       };
       model::Element e;
-      e.local_id = id_col >= 0 && !row.fields[id_col].empty() ? row.fields[id_col] : "link-" + std::to_string(ordinal);
-      e.type = type_col >= 0 && !row.fields[type_col].empty() ? row.fields[type_col] : default_link_type(layer);
+      e.local_id = id_col >= 0 && !row.fields[id_col].empty() ? row.fields[id_col] : generated_link_id(layer);
+      if (!valid_id_text(e.local_id)) {
+        report_at(id_col)("link id '" + e.local_id + "' contains '/', '*', '?', ',' or spaces");
+        continue;
+      }
+      e.type =
+          type_col >= 0 && !row.fields[type_col].empty() ? row.fields[type_col] : default_link_type(layer);
       e.layer = layer;
       const auto* type = resolve_type(layer, e.type, true, report_at(type_col));
       e.location = {table->file, row.line, 1};
       for (std::size_t c = 0; c < table->header.size(); ++c) {
         const int ci = static_cast<int>(c);
-        if (ci == from_col || ci == to_col || ci == id_col || ci == type_col || row.fields[c].empty()) continue;
+        if (ci == from_col || ci == to_col || ci == id_col || ci == type_col || row.fields[c].empty())
+          continue;
+        if (table->header[c] == "name") {
+          e.name = row.fields[c];
+          continue;
+        }
+        if (table->header[c] == "operator") {
+          e.operator_name = row.fields[c];
+          continue;
+        }
         auto v = parse_number(row.fields[c]);
         if (!v) {
           report_at(ci)("column '" + table->header[c] + "' must be a number, got '" + row.fields[c] + "'");
@@ -738,13 +858,15 @@ class Loader {
         std::string hint = core::did_you_mean(pattern, ids);
         if (pattern.find('/') == std::string::npos && hint.empty())
           hint = " (ids are written layer/asset, e.g. power/" + pattern + ")";
-        error(item, what + " '" + pattern + "' " +
-                        (core::has_glob(pattern) ? "matches no asset" : "refers to an asset that does not exist") +
-                        hint);
+        error(item,
+              what + " '" + pattern + "' " +
+                  (core::has_glob(pattern) ? "matches no asset" : "refers to an asset that does not exist") +
+                  hint);
       }
       out.insert(out.end(), found.begin(), found.end());
     };
     if (node.IsSequence()) {
+      if (node.size() == 0) error(node, what + " list is empty: name at least one asset");
       for (const auto& item : node) one(item);
     } else {
       one(node);
@@ -776,27 +898,30 @@ class Loader {
                       {"dependent", "supplier", "kind", "effect", "delay", "backup", "factor", "note"}))
         continue;
       if (!item["dependent"] || !item["supplier"] || !item["kind"]) {
-        error(item, "a dependency needs 'dependent', 'supplier' and 'kind' (the dependent needs the supplier)");
+        error(item,
+              "a dependency needs 'dependent', 'supplier' and 'kind' (the dependent needs the supplier)");
         continue;
       }
       const auto dependents = targets_of(item["dependent"], "dependent");
       const auto supplier = single_target(item["supplier"], "supplier");
       model::Dependency dep;
-      const std::string kind_text = item["kind"].Scalar();
+      const std::string kind_text = text(item["kind"], "dependency kind");
       const auto kind = model::parse_dependency_kind(kind_text);
       if (!kind) {
-        const std::vector<std::string> kinds{"power", "control", "monitoring", "communication", "fuel", "access"};
-        error(item["kind"], "unknown dependency kind '" + kind_text + "'" + core::did_you_mean(kind_text, kinds) +
-                                "; use " + core::join(kinds, ", "));
+        const std::vector<std::string> kinds{"power",         "control", "monitoring",
+                                             "communication", "fuel",    "access"};
+        error(item["kind"], "unknown dependency kind '" + kind_text + "'" +
+                                core::did_you_mean(kind_text, kinds) + "; use " + core::join(kinds, ", "));
         continue;
       }
       dep.kind = *kind;
       dep.effect = model::default_effect(*kind);
       if (item["effect"]) {
-        const std::string t = item["effect"].Scalar();
+        const std::string t = text(item["effect"], "effect");
         auto effect = model::parse_dependency_effect(t);
         if (!effect) {
-          const std::vector<std::string> effects{"fail", "degrade", "lose_control", "lose_view", "block_access"};
+          const std::vector<std::string> effects{"fail", "degrade", "lose_control", "lose_view",
+                                                 "block_access"};
           error(item["effect"], "unknown effect '" + t + "'" + core::did_you_mean(t, effects) + "; use " +
                                     core::join(effects, ", "));
           continue;
@@ -805,7 +930,8 @@ class Loader {
       }
       if (item["factor"]) {
         if (auto f = number_of(item["factor"], "factor", 0.0, 1.0)) dep.degrade_factor = *f;
-        if (dep.effect != model::DependencyEffect::Degrade) warning(item["factor"], "'factor' only matters with effect: degrade");
+        if (dep.effect != model::DependencyEffect::Degrade)
+          warning(item["factor"], "'factor' only matters with effect: degrade");
       }
       if (item["delay"])
         if (auto d = duration_of(item["delay"], "delay")) dep.delay_min = *d;
@@ -835,27 +961,36 @@ class Loader {
       return;
     }
     if (auto m = duration_of(node["autonomy"], "backup autonomy")) dep.backup_hours = *m / 60.0;
-    if (node["kind"]) dep.backup_kind = node["kind"].Scalar();
+    if (node["kind"]) dep.backup_kind = text(node["kind"], "backup kind");
   }
 
   void read_dependencies_csv(const YAML::Node& node) {
-    if (!node.IsScalar()) {
-      error(node, "dependencies_csv must be a file name");
-      return;
-    }
-    core::Diagnostics csv_diagnostics;
-    const auto table = read_csv(resolve_path(node), csv_diagnostics);
-    diagnostics_.append(csv_diagnostics);
+    const auto table = csv_at(node, "dependencies_csv");
     if (!table) return;
     const int dep_col = table->column({"dependent", "from"});
     const int sup_col = table->column({"supplier", "to"});
     const int kind_col = table->column({"kind"});
     const int delay_col = table->column({"delay"});
     const int backup_col = table->column({"backup"});
+    const int effect_col = table->column({"effect"});
+    const int factor_col = table->column({"factor"});
     if (dep_col < 0 || sup_col < 0) {
-      diagnostics_.error(table->file, 1, 1, "dependency CSV needs 'dependent' and 'supplier' columns (or 'from' and 'to')");
+      diagnostics_.error(table->file, 1, 1,
+                         "dependency CSV needs 'dependent' and 'supplier' columns (or 'from' and 'to')");
       return;
     }
+    const std::vector<std::string> columns{"dependent", "supplier", "from",   "to",    "kind",
+                                           "delay",     "backup",   "effect", "factor"};
+    bool bad_header = false;
+    for (std::size_t c = 0; c < table->header.size(); ++c)
+      if (std::find(columns.begin(), columns.end(), table->header[c]) == columns.end()) {
+        diagnostics_.error(table->file, 1, 1,
+                           "unknown column '" + table->header[c] + "' in dependency CSV" +
+                               core::did_you_mean(table->header[c], columns) +
+                               "; allowed: " + core::join(columns, ", "));
+        bad_header = true;
+      }
+    if (bad_header) return;
     for (const auto& row : table->rows) {
       auto report = [&](int col, const std::string& m) {
         diagnostics_.error(table->file, row.line, col >= 0 ? row.columns[col] : 1, m);
@@ -870,6 +1005,23 @@ class Loader {
         dep.kind = *kind;
       }
       dep.effect = model::default_effect(dep.kind);
+      if (effect_col >= 0 && !row.fields[effect_col].empty()) {
+        auto effect = model::parse_dependency_effect(row.fields[effect_col]);
+        if (!effect) {
+          report(effect_col, "unknown effect '" + row.fields[effect_col] +
+                                 "'; use fail, degrade, lose_control, lose_view or block_access");
+          continue;
+        }
+        dep.effect = *effect;
+      }
+      if (factor_col >= 0 && !row.fields[factor_col].empty()) {
+        auto f = parse_number(row.fields[factor_col]);
+        if (!f || !(*f >= 0.0 && *f <= 1.0)) {
+          report(factor_col, "factor must be a number between 0 and 1, got '" + row.fields[factor_col] + "'");
+          continue;
+        }
+        dep.degrade_factor = *f;
+      }
       auto find = [&](int col) -> std::optional<ElementIndex> {
         auto found = scenario_.network.find(row.fields[col]);
         if (!found) report(col, "'" + row.fields[col] + "' refers to an asset that does not exist");
@@ -914,7 +1066,8 @@ class Loader {
     const std::size_t n = net.size();
     std::vector<std::vector<ElementIndex>> next(n);
     for (const auto& d : deps)
-      if (d.effect == model::DependencyEffect::Fail && !d.backup_hours) next[d.dependent].push_back(d.supplier);
+      if (d.effect == model::DependencyEffect::Fail && !d.backup_hours)
+        next[d.dependent].push_back(d.supplier);
     std::vector<char> colour(n, 0);
     for (ElementIndex start = 0; start < n; ++start) {
       if (colour[start] || next[start].empty()) continue;
@@ -927,8 +1080,9 @@ class Loader {
           if (colour[w] == 1) {
             const auto& e = net.element(w);
             diagnostics_.warning(e.location.file, e.location.line, e.location.column,
-                                 "'" + e.id + "' is part of a cycle of hard dependencies without backup: once any "
-                                 "member fails, none of them can come back");
+                                 "'" + e.id +
+                                     "' is part of a cycle of hard dependencies without backup: once any "
+                                     "member fails, none of them can come back");
             colour[w] = 3;
           } else if (colour[w] == 0) {
             colour[w] = 1;
@@ -955,10 +1109,10 @@ class Loader {
         continue;
       }
       model::CrewPool pool;
-      pool.operator_name = item["operator"].Scalar();
+      pool.operator_name = text(item["operator"], "operator");
       pool.location = {file_, where(item).line, where(item).column};
       if (item["count"])
-        if (auto c = number_of(item["count"], "crew count", 0, 100000)) pool.count = static_cast<int>(*c);
+        if (auto c = integer_of(item["count"], "crew count", 0, 100000)) pool.count = static_cast<int>(*c);
       if (item["travel"])
         if (auto d = distribution_of(item["travel"], "travel")) pool.travel = *d;
       if (scenario_.crews.count(pool.operator_name)) {
@@ -969,19 +1123,29 @@ class Loader {
     }
   }
 
+  bool has_crews(const std::string& op) const {
+    const auto it = scenario_.crews.find(op);
+    return it != scenario_.crews.end() && it->second.count > 0;
+  }
+
   void check_crews() {
     // Assets that events damage but that no crew can reach stay broken: say so once per operator.
+    if (diagnostics_.has_errors()) return;  // event actions may not be what they seem
     std::set<std::string> reported;
     for (const auto& event : scenario_.events)
       for (auto target : event.targets) {
         const auto& e = scenario_.network.element(target);
-        if (scenario_.crews.count(e.operator_name) || scenario_.crews.count("default")) continue;
+        if (has_crews(e.operator_name) || (!scenario_.crews.count(e.operator_name) && has_crews("default")))
+          continue;
         if (event.action == model::Action::DenyService || event.action == model::Action::DisableBackup ||
             event.action == model::Action::Restore || !reported.insert(e.operator_name).second)
           continue;
+        const std::string who = e.operator_name.empty()
+                                    ? "it has no operator and there are no 'default' crews"
+                                    : "its operator '" + e.operator_name + "' has no crews";
         diagnostics_.warning(file_, event.location.line, event.location.column,
-                             "event '" + event.id + "' damages '" + e.id + "', but its operator '" + e.operator_name +
-                                 "' has no crews: on-site repairs of its assets will never start");
+                             "event '" + event.id + "' damages '" + e.id + "', but " + who +
+                                 ": on-site repairs will never start");
       }
   }
 
@@ -1004,13 +1168,16 @@ class Loader {
     std::size_t ordinal = 0;
     for (const auto& item : node) {
       ++ordinal;
-      if (!expect_map(item, "an event", {"id", "at", "action", "targets", "technique", "description", "duration"}))
+      if (!expect_map(item, "an event",
+                      {"id", "at", "action", "targets", "technique", "description", "duration"}))
         continue;
       model::Event event;
-      event.id = item["id"] ? item["id"].Scalar() : "event-" + std::to_string(ordinal);
-      if (!ids.insert(event.id).second) error(item["id"] ? item["id"] : item, "duplicate event id '" + event.id + "'");
+      event.id = item["id"] ? text(item["id"], "event id") : "event-" + std::to_string(ordinal);
+      if (!ids.insert(event.id).second)
+        error(item["id"] ? item["id"] : item, "duplicate event id '" + event.id + "'");
       event.location = {file_, where(item).line, where(item).column};
-      if (!item["at"]) error(item, "event '" + event.id + "' needs 'at' (time after the scenario start, e.g. 15min)");
+      if (!item["at"])
+        error(item, "event '" + event.id + "' needs 'at' (time after the scenario start, e.g. 15min)");
       else if (auto at = duration_of(item["at"], "at")) {
         event.at_min = *at;
         if (*at > scenario_.horizon_min)
@@ -1019,7 +1186,7 @@ class Loader {
       if (!item["action"]) {
         error(item, "event '" + event.id + "' needs an 'action'");
       } else {
-        const std::string a = item["action"].Scalar();
+        const std::string a = text(item["action"], "action");
         auto action = model::parse_action(a);
         if (!action) {
           error(item["action"], "unknown action '" + a + "'" + core::did_you_mean(a, model::action_names()) +
@@ -1028,19 +1195,24 @@ class Loader {
           event.action = *action;
         }
       }
-      if (!item["targets"]) error(item, "event '" + event.id + "' needs 'targets'");
+      if (!item["targets"])
+        error(item, "event '" + event.id + "' needs 'targets'");
       else {
         event.targets = targets_of(item["targets"], "target");
         event.target_pattern = item["targets"].IsScalar() ? item["targets"].Scalar() : "(list)";
       }
       if (item["technique"]) {
-        event.technique = item["technique"].Scalar();
+        event.technique = text(item["technique"], "technique");
         const auto& t = event.technique;
-        const bool ok = t.size() >= 5 && t[0] == 'T' &&
-                        std::all_of(t.begin() + 1, t.begin() + 5, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        auto digits = [&](std::size_t from, std::size_t to) {
+          return std::all_of(t.begin() + static_cast<long>(from), t.begin() + static_cast<long>(to),
+                             [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+        };
+        const bool ok =
+            (t.size() == 5 || (t.size() == 9 && t[5] == '.' && digits(6, 9))) && t[0] == 'T' && digits(1, 5);
         if (!ok) error(item["technique"], "technique '" + t + "' is not a MITRE ATT&CK id such as T0831");
       }
-      if (item["description"]) event.description = item["description"].Scalar();
+      if (item["description"]) event.description = text(item["description"], "description");
       if (item["duration"]) {
         if (auto d = distribution_of(item["duration"], "duration")) event.duration = *d;
         if (event.action != model::Action::DenyService)
@@ -1059,20 +1231,22 @@ class Loader {
       return;
     }
     for (const auto& item : node) {
-      if (!expect_map(item, "a mitigation",
-                      {"name", "description", "crews", "assets", "disable_events", "add_backup", "remove_backup"}))
+      if (!expect_map(
+              item, "a mitigation",
+              {"name", "description", "crews", "assets", "disable_events", "add_backup", "remove_backup"}))
         continue;
       model::Mitigation m;
       if (!item["name"]) {
         error(item, "a mitigation needs a 'name'");
         continue;
       }
-      m.name = item["name"].Scalar();
+      m.name = text(item["name"], "mitigation name");
       if (scenario_.find_mitigation(m.name)) error(item["name"], "duplicate mitigation '" + m.name + "'");
-      if (item["description"]) m.description = item["description"].Scalar();
+      if (item["description"]) m.description = text(item["description"], "description");
       m.location = {file_, where(item).line, where(item).column};
       if (const auto crews = item["crews"]) {
-        if (!crews.IsSequence()) error(crews, "mitigation crews must be a list of {operator, count, travel}");
+        if (!crews.IsSequence())
+          error(crews, "mitigation crews must be a list of {operator, count, travel}");
         else
           for (const auto& c : crews) {
             if (!expect_map(c, "a crew change", {"operator", "count", "travel"})) continue;
@@ -1082,15 +1256,17 @@ class Loader {
               error(c, "a crew change needs 'operator'");
               continue;
             }
-            change.operator_name = c["operator"].Scalar();
+            change.operator_name = text(c["operator"], "operator");
             if (c["count"])
-              if (auto v = number_of(c["count"], "crew count", 0, 100000)) change.crew_count = static_cast<int>(*v);
+              if (auto v = integer_of(c["count"], "crew count", 0, 100000))
+                change.crew_count = static_cast<int>(*v);
             if (c["travel"]) change.travel = distribution_of(c["travel"], "travel");
             m.changes.push_back(std::move(change));
           }
       }
       if (const auto assets = item["assets"]) {
-        if (!assets.IsSequence()) error(assets, "mitigation assets must be a list of {targets, set, repair}");
+        if (!assets.IsSequence())
+          error(assets, "mitigation assets must be a list of {targets, set, repair}");
         else
           for (const auto& a : assets) read_asset_change(m, a);
       }
@@ -1098,7 +1274,7 @@ class Loader {
         std::vector<std::string> known;
         for (const auto& e : scenario_.events) known.push_back(e.id);
         auto one = [&](const YAML::Node& n) {
-          const std::string id = n.Scalar();
+          const std::string id = text(n, "event id");
           if (std::find(known.begin(), known.end(), id) == known.end()) {
             error(n, "disable_events names unknown event '" + id + "'" + core::did_you_mean(id, known));
             return;
@@ -1117,10 +1293,13 @@ class Loader {
         const auto b = item[key];
         if (!b) continue;
         const bool add = std::string(key) == "add_backup";
-        if (!expect_map(b, key, add ? std::vector<std::string>{"targets", "autonomy"} : std::vector<std::string>{"targets"}))
+        if (!expect_map(
+                b, key,
+                add ? std::vector<std::string>{"targets", "autonomy"} : std::vector<std::string>{"targets"}))
           continue;
         model::MitigationChange change;
-        change.kind = add ? model::MitigationChange::Kind::AddBackup : model::MitigationChange::Kind::RemoveBackup;
+        change.kind =
+            add ? model::MitigationChange::Kind::AddBackup : model::MitigationChange::Kind::RemoveBackup;
         if (!b["targets"]) {
           error(b, std::string(key) + " needs 'targets'");
           continue;
@@ -1147,7 +1326,8 @@ class Loader {
     }
     const auto targets = targets_of(a["targets"], "target");
     if (const auto set = a["set"]) {
-      if (!set.IsMap()) error(set, "'set' must map attribute names to values");
+      if (!set.IsMap())
+        error(set, "'set' must map attribute names to values");
       else
         for (const auto& kv : set) {
           const std::string key = kv.first.Scalar();
@@ -1173,7 +1353,8 @@ class Loader {
         }
     }
     if (const auto repair = a["repair"]) {
-      if (!expect_map(repair, "repair", {"remote", "manual", "repair", "reimage", "cleanup", "replacement"})) return;
+      if (!expect_map(repair, "repair", {"remote", "manual", "repair", "reimage", "cleanup", "replacement"}))
+        return;
       for (const auto& kv : repair) {
         auto d = distribution_of(kv.second, "repair." + kv.first.Scalar());
         if (!d) continue;

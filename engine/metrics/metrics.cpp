@@ -18,8 +18,8 @@ bool is_service_layer(const sim::RunResult& result, std::size_t layer) {
 //! Integrates a piecewise-constant function of the trace over [0, horizon] and finds its worst
 //! point and the recovery after it.
 template <typename Value>
-void scan(const sim::RunResult& result, Value value, double& integral, double& minimum, double& time_of_minimum,
-          std::optional<double>& recovered_at) {
+void scan(const sim::RunResult& result, Value value, double& integral, double& minimum,
+          double& time_of_minimum, std::optional<double>& recovered_at) {
   const auto& trace = result.trace;
   integral = 0.0;
   minimum = 2.0;
@@ -27,7 +27,8 @@ void scan(const sim::RunResult& result, Value value, double& integral, double& m
   for (std::size_t i = 0; i < trace.size(); ++i) {
     const double start = trace[i].time_min;
     if (start > result.horizon_min) break;
-    const double end = i + 1 < trace.size() ? std::min(trace[i + 1].time_min, result.horizon_min) : result.horizon_min;
+    const double end =
+        i + 1 < trace.size() ? std::min(trace[i + 1].time_min, result.horizon_min) : result.horizon_min;
     const double v = value(trace[i]);
     integral += v * (end - start);
     if (v < minimum - 1e-12) {
@@ -82,8 +83,8 @@ Summary summarize(const sim::RunResult& result) {
     s.total_passengers_per_hour = result.totals[l].passengers_per_hour;
     double integral = 0.0;
     scan(
-        result, [l](const sim::TracePoint& p) { return p.layers[l].performance; }, integral, s.min_performance,
-        s.time_of_worst_impact_min, s.time_to_restoration_min);
+        result, [l](const sim::TracePoint& p) { return p.layers[l].performance; }, integral,
+        s.min_performance, s.time_of_worst_impact_min, s.time_to_restoration_min);
     s.min_performance = std::min(1.0, s.min_performance);
     s.resilience_index = horizon > 0 ? integral / horizon : 1.0;
     for (std::size_t i = 0; i < trace.size() && trace[i].time_min <= horizon; ++i) {
@@ -121,8 +122,8 @@ Summary summarize(const sim::RunResult& result) {
   }
   double integral = 0.0, minimum = 1.0;
   scan(
-      result, [&result](const sim::TracePoint& p) { return overall_performance(result, p); }, integral, minimum,
-      summary.time_of_worst_impact_min, summary.time_to_full_restoration_min);
+      result, [&result](const sim::TracePoint& p) { return overall_performance(result, p); }, integral,
+      minimum, summary.time_of_worst_impact_min, summary.time_to_full_restoration_min);
   summary.resilience_index = horizon > 0 ? integral / horizon : 1.0;
   return summary;
 }

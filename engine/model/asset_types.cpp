@@ -4,10 +4,15 @@
 
 namespace blackstart::model {
 
-void AssetTypeRegistry::add_attribute(AttributeSpec spec) { attributes_.push_back(std::move(spec)); }
-void AssetTypeRegistry::add_type(AssetTypeSpec spec) { types_.push_back(std::move(spec)); }
+void AssetTypeRegistry::add_attribute(AttributeSpec spec) {
+  attributes_.push_back(std::move(spec));
+}
+void AssetTypeRegistry::add_type(AssetTypeSpec spec) {
+  types_.push_back(std::move(spec));
+}
 
-const AssetTypeSpec* AssetTypeRegistry::find_type(LayerKind layer, std::string_view name, bool is_link) const {
+const AssetTypeSpec* AssetTypeRegistry::find_type(LayerKind layer, std::string_view name,
+                                                  bool is_link) const {
   for (const auto& t : types_)
     if (t.name == name && t.is_link == is_link && (t.layer == layer || layer == LayerKind::Other)) return &t;
   return nullptr;
@@ -39,7 +44,8 @@ void register_builtin_types(AssetTypeRegistry& r) {
   r.add_attribute({"capacity_mw", "MW", 0, 0, 1e7, "generation or transfer capacity"});
   r.add_attribute({"load_mw", "MW", 0, -1e6, 1e6, "demand of a load"});
   r.add_attribute({"customers", "customers", 0, 0, 1e9, "customer connections served by a load"});
-  r.add_attribute({"passengers_per_hour", "passengers/h", 0, 0, 1e8, "passengers a transport asset carries per hour"});
+  r.add_attribute(
+      {"passengers_per_hour", "passengers/h", 0, 0, 1e8, "passengers a transport asset carries per hour"});
   r.add_attribute({"voltage_kv", "kV", 0, 0, 2000, "nominal voltage"});
   r.add_attribute({"length_km", "km", 0, 0, 1e5, "length of a line, road or rail segment"});
   r.add_attribute({"priority", "-", 0, -1000, 1000, "restoration priority, higher is restored first"});
@@ -58,25 +64,38 @@ void register_builtin_types(AssetTypeRegistry& r) {
   r.add_type({"substation", P, false, Role::Bus, "substation; can be switched off (breakers opened)",
               with(power_common, {"capacity_mw"})});
   r.add_type({"bus", P, false, Role::Bus, "electrical node", power_common});
-  r.add_type({"load", P, false, Role::Load, "demand point serving customers", with(power_common, {"load_mw", "customers"})});
-  r.add_type({"line", P, true, Role::Equipment, "overhead line or cable", with(power_common, {"capacity_mw", "length_km"})});
-  r.add_type({"breaker", P, true, Role::Equipment, "switching device between two assets", with(power_common, {"capacity_mw"})});
-  r.add_type({"transformer", P, true, Role::Equipment, "transformer between voltage levels", with(power_common, {"capacity_mw"})});
+  r.add_type({"load", P, false, Role::Load, "demand point serving customers",
+              with(power_common, {"load_mw", "customers"})});
+  r.add_type({"line", P, true, Role::Equipment, "overhead line or cable",
+              with(power_common, {"capacity_mw", "length_km"})});
+  r.add_type({"breaker", P, true, Role::Equipment, "switching device between two assets",
+              with(power_common, {"capacity_mw"})});
+  r.add_type({"transformer", P, true, Role::Equipment, "transformer between voltage levels",
+              with(power_common, {"capacity_mw"})});
 
   const std::vector<std::string> transport_common{"passengers_per_hour", "length_km", "priority"};
-  for (const char* type : {"road_segment", "rail_segment", "station", "electric_rail_line", "metro_line", "tram_line",
-                           "trolleybus_line"})
+  for (const char* type : {"road_segment", "rail_segment", "station", "electric_rail_line", "metro_line",
+                           "tram_line", "trolleybus_line"})
     r.add_type({type, T, false, Role::Service, "transport asset carrying passengers", transport_common});
-  r.add_type({"traffic_signal_zone", T, false, Role::Equipment, "traffic signals of a district; dark without power",
+  r.add_type({"traffic_signal_zone",
+              T,
+              false,
+              Role::Equipment,
+              "traffic signals of a district; dark without power",
               {"priority"}});
-  r.add_type({"traction_substation", T, false, Role::Equipment, "feeds electric transport", {"priority", "capacity_mw"}});
+  r.add_type({"traction_substation",
+              T,
+              false,
+              Role::Equipment,
+              "feeds electric transport",
+              {"priority", "capacity_mw"}});
   r.add_type({"road", T, true, Role::Equipment, "road connection", {"length_km", "priority"}});
   r.add_type({"rail", T, true, Role::Equipment, "rail connection", {"length_km", "priority"}});
 
   const std::vector<std::string> cyber_common{"priority", "recoverable_firmware"};
-  for (const char* type : {"control_centre", "scada_server", "ems", "dms", "hmi", "workstation", "rtu", "field_device",
-                           "serial_gateway", "network_node", "firewall", "vpn_gateway", "ups", "call_centre",
-                           "telephony", "historian", "domain_controller"})
+  for (const char* type : {"control_centre", "scada_server", "ems", "dms", "hmi", "workstation", "rtu",
+                           "field_device", "serial_gateway", "network_node", "firewall", "vpn_gateway", "ups",
+                           "call_centre", "telephony", "historian", "domain_controller"})
     r.add_type({type, C, false, Role::Equipment, "control-system or ICT asset", cyber_common});
   r.add_type({"network_link", C, true, Role::Equipment, "data link (WAN, LAN, radio)", {"priority"}});
   r.add_type({"serial_link", C, true, Role::Equipment, "serial connection", {"priority"}});

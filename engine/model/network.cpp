@@ -26,7 +26,8 @@ ElementIndex Network::add_asset(std::uint32_t layer_index, Element element) {
   return index;
 }
 
-ElementIndex Network::add_link(std::uint32_t layer_index, Element element, ElementIndex from, ElementIndex to) {
+ElementIndex Network::add_link(std::uint32_t layer_index, Element element, ElementIndex from,
+                               ElementIndex to) {
   Layer& layer = layers_.at(layer_index);
   const auto index = static_cast<ElementIndex>(elements_.size());
   element.layer = layer_index;
@@ -42,7 +43,9 @@ ElementIndex Network::add_link(std::uint32_t layer_index, Element element, Eleme
   return index;
 }
 
-void Network::add_dependency(Dependency dependency) { dependencies_.push_back(std::move(dependency)); }
+void Network::add_dependency(Dependency dependency) {
+  dependencies_.push_back(std::move(dependency));
+}
 
 std::optional<ElementIndex> Network::find(std::string_view full_id) const {
   const auto it = index_.find(std::string(full_id));

@@ -7,15 +7,16 @@
 namespace blackstart::model {
 
 namespace {
-constexpr std::array<std::pair<Action, std::string_view>, 9> kActions{{{Action::OpenBreaker, "open_breaker"},
-                                                                      {Action::Trip, "trip"},
-                                                                      {Action::Damage, "damage"},
-                                                                      {Action::Compromise, "compromise"},
-                                                                      {Action::DestroyFirmware, "destroy_firmware"},
-                                                                      {Action::Wipe, "wipe"},
-                                                                      {Action::DenyService, "deny_service"},
-                                                                      {Action::DisableBackup, "disable_backup"},
-                                                                      {Action::Restore, "restore"}}};
+constexpr std::array<std::pair<Action, std::string_view>, 9> kActions{
+    {{Action::OpenBreaker, "open_breaker"},
+     {Action::Trip, "trip"},
+     {Action::Damage, "damage"},
+     {Action::Compromise, "compromise"},
+     {Action::DestroyFirmware, "destroy_firmware"},
+     {Action::Wipe, "wipe"},
+     {Action::DenyService, "deny_service"},
+     {Action::DisableBackup, "disable_backup"},
+     {Action::Restore, "restore"}}};
 }  // namespace
 
 std::string_view to_string(Action action) {
@@ -46,13 +47,20 @@ const Mitigation* Scenario::find_mitigation(std::string_view wanted) const {
 
 namespace {
 void set_attribute(Element& e, const std::string& name, double value) {
-  if (name == "capacity_mw") e.capacity_mw = value;
-  else if (name == "load_mw") e.load_mw = value;
-  else if (name == "customers") e.customers = value;
-  else if (name == "passengers_per_hour") e.passengers_per_hour = value;
-  else if (name == "priority") e.priority = static_cast<int>(value);
-  else if (name == "recoverable_firmware") e.recoverable_firmware = value != 0.0;
-  else e.attributes[name] = value;
+  if (name == "capacity_mw")
+    e.capacity_mw = value;
+  else if (name == "load_mw")
+    e.load_mw = value;
+  else if (name == "customers")
+    e.customers = value;
+  else if (name == "passengers_per_hour")
+    e.passengers_per_hour = value;
+  else if (name == "priority")
+    e.priority = static_cast<int>(value);
+  else if (name == "recoverable_firmware")
+    e.recoverable_firmware = value != 0.0;
+  else
+    e.attributes[name] = value;
 }
 
 core::DurationDistribution* repair_slot(RepairTimes& r, const std::string& kind) {
@@ -73,9 +81,10 @@ core::Diagnostics apply_mitigations(Scenario& scenario, const std::vector<std::s
   for (const auto& name : names) {
     const Mitigation* mitigation = scenario.find_mitigation(name);
     if (!mitigation) {
-      diagnostics.error(scenario.file, 0, 0,
-                        "unknown mitigation '" + name + "'" + core::did_you_mean(name, known) +
-                            (known.empty() ? "; the scenario defines none" : "; defined: " + core::join(known, ", ")));
+      diagnostics.error(
+          scenario.file, 0, 0,
+          "unknown mitigation '" + name + "'" + core::did_you_mean(name, known) +
+              (known.empty() ? "; the scenario defines none" : "; defined: " + core::join(known, ", ")));
       continue;
     }
     auto& elements = scenario.network.elements();
@@ -104,9 +113,11 @@ core::Diagnostics apply_mitigations(Scenario& scenario, const std::vector<std::s
           for (auto& dep : scenario.network.dependencies()) {
             bool targeted = false;
             for (auto t : change.targets) targeted = targeted || t == dep.dependent;
-            if (!targeted || dep.kind != DependencyKind::Power) continue;
-            if (change.kind == MitigationChange::Kind::RemoveBackup) dep.backup_hours.reset();
-            else dep.backup_hours = change.backup_hours;
+            if (!targeted || dep.effect != DependencyEffect::Fail) continue;
+            if (change.kind == MitigationChange::Kind::RemoveBackup)
+              dep.backup_hours.reset();
+            else
+              dep.backup_hours = change.backup_hours;
           }
           break;
       }

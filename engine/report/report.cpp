@@ -65,7 +65,8 @@ std::string summary_json(const metrics::Summary& s, const std::vector<std::strin
 
 std::string timeline_csv(const sim::RunResult& result, double step_min) {
   std::string out =
-      "time_min,layer,served_fraction,customers_without_power,shed_mw,passengers_affected_per_h,assets_failed,"
+      "time_min,layer,served_fraction,customers_without_power,shed_mw,passengers_affected_per_h,assets_"
+      "failed,"
       "assets_compromised,loss_of_control,loss_of_view,on_backup,degraded\n";
   for (const auto& row : metrics::sample_timeline(result, step_min)) {
     const auto& s = row.sample;
@@ -81,9 +82,10 @@ std::string events_csv(const model::Scenario& scenario, const sim::RunResult& re
   std::string out = "time_min,asset,from_state,to_state,cause_kind,cause,dependency,detail\n";
   const auto& elements = scenario.network.elements();
   for (const auto& c : result.changes) {
-    out += fmt::format("{},{},{},{},{},{},{},{}\n", num(c.time_min), io::csv_escape(elements[c.element].id), c.from,
-                       c.to, sim::to_string(c.cause_kind), io::csv_escape(c.cause),
-                       c.via ? std::string(model::to_string(*c.via)) : std::string(), io::csv_escape(c.detail));
+    out +=
+        fmt::format("{},{},{},{},{},{},{},{}\n", num(c.time_min), io::csv_escape(elements[c.element].id),
+                    c.from, c.to, sim::to_string(c.cause_kind), io::csv_escape(c.cause),
+                    c.via ? std::string(model::to_string(*c.via)) : std::string(), io::csv_escape(c.detail));
   }
   return out;
 }
@@ -95,15 +97,20 @@ std::string impact_table(const metrics::Summary& s) {
   std::string out;
   out += fmt::format("Scenario: {}   seed {}   horizon {}\n\n", s.scenario, s.seed,
                      core::format_duration(core::Duration{s.horizon_min}));
-  out += fmt::format("  {:<34} {:>16}\n", "Peak customers without power", fmt::format("{:.0f}", s.peak_customers_without_power));
+  out += fmt::format("  {:<34} {:>16}\n", "Peak customers without power",
+                     fmt::format("{:.0f}", s.peak_customers_without_power));
   out += fmt::format("  {:<34} {:>16}\n", "Customer-hours interrupted",
                      fmt::format("{:.0f}", s.customer_minutes_interrupted / 60.0));
-  out += fmt::format("  {:<34} {:>16}\n", "Energy not served", fmt::format("{:.1f} MWh", s.energy_not_served_mwh));
+  out += fmt::format("  {:<34} {:>16}\n", "Energy not served",
+                     fmt::format("{:.1f} MWh", s.energy_not_served_mwh));
   out += fmt::format("  {:<34} {:>16}\n", "Peak load shed", fmt::format("{:.1f} MW", s.peak_load_shed_mw));
-  out += fmt::format("  {:<34} {:>16}\n", "Peak passengers affected", fmt::format("{:.0f} /h", s.peak_passengers_affected));
-  out += fmt::format("  {:<34} {:>16}\n", "Passenger trips lost", fmt::format("{:.0f}", s.passenger_trips_lost));
+  out += fmt::format("  {:<34} {:>16}\n", "Peak passengers affected",
+                     fmt::format("{:.0f} /h", s.peak_passengers_affected));
+  out +=
+      fmt::format("  {:<34} {:>16}\n", "Passenger trips lost", fmt::format("{:.0f}", s.passenger_trips_lost));
   out += fmt::format("  {:<34} {:>16}\n", "Time of worst impact", duration(s.time_of_worst_impact_min));
-  out += fmt::format("  {:<34} {:>16}\n", "Time to full restoration", duration(s.time_to_full_restoration_min));
+  out +=
+      fmt::format("  {:<34} {:>16}\n", "Time to full restoration", duration(s.time_to_full_restoration_min));
   out += fmt::format("  {:<34} {:>16}\n\n", "Resilience index", fmt::format("{:.4f}", s.resilience_index));
   out += fmt::format("  {:<12} {:>9} {:>9} {:>11} {:>8} {:>8} {:>8} {:>18}\n", "layer", "min served", "index",
                      "peak failed", "compr.", "no ctrl", "no view", "restored after");
@@ -126,7 +133,8 @@ std::string explain_text(const model::Scenario& scenario, const std::vector<sim:
         because = "scenario event '" + c.cause + "'";
         for (const auto& e : scenario.events)
           if (e.id == c.cause) {
-            because += " (" + std::string(model::to_string(e.action)) + (e.technique.empty() ? "" : ", " + e.technique) +
+            because += " (" + std::string(model::to_string(e.action)) +
+                       (e.technique.empty() ? "" : ", " + e.technique) +
                        (e.description.empty() ? "" : ": " + e.description) + ")";
           }
         break;
@@ -143,17 +151,17 @@ std::string explain_text(const model::Scenario& scenario, const std::vector<sim:
         because = "restoration by " + c.cause + (c.detail.empty() ? "" : " — " + c.detail);
         break;
     }
-    out += fmt::format("{}{} {} -> {} at {} because of {}\n", std::string(static_cast<std::size_t>(depth) * 2, ' '),
-                       elements[step.element].id, c.from, c.to, core::format_duration(core::Duration{c.time_min}),
-                       because);
+    out += fmt::format("{}{} {} -> {} at {} because of {}\n",
+                       std::string(static_cast<std::size_t>(depth) * 2, ' '), elements[step.element].id,
+                       c.from, c.to, core::format_duration(core::Duration{c.time_min}), because);
     ++depth;
   }
   return out;
 }
 
-bool write_run_outputs(const std::filesystem::path& dir, const model::Scenario& scenario, const sim::RunResult& result,
-                       const metrics::Summary& summary, const std::vector<std::string>& mitigations,
-                       std::string* error) {
+bool write_run_outputs(const std::filesystem::path& dir, const model::Scenario& scenario,
+                       const sim::RunResult& result, const metrics::Summary& summary,
+                       const std::vector<std::string>& mitigations, std::string* error) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
@@ -161,7 +169,8 @@ bool write_run_outputs(const std::filesystem::path& dir, const model::Scenario& 
     return false;
   }
   return io::write_file_atomically(dir / "summary.json", summary_json(summary, mitigations), error) &&
-         io::write_file_atomically(dir / "timeline.csv", timeline_csv(result, scenario.report_step_min), error) &&
+         io::write_file_atomically(dir / "timeline.csv", timeline_csv(result, scenario.report_step_min),
+                                   error) &&
          io::write_file_atomically(dir / "events.csv", events_csv(scenario, result), error);
 }
 

@@ -118,7 +118,8 @@ class Simulation {
     }
     const auto& registry = PowerModelRegistry::builtin();
     const PowerModelInfo* info = registry.find(scenario.power_model);
-    if (!info) throw std::logic_error("unknown power model '" + scenario.power_model + "' reached the simulator");
+    if (!info)
+      throw std::logic_error("unknown power model '" + scenario.power_model + "' reached the simulator");
     power_model_ = info->create();
     solution_.resize(n);
     previous_solution_.resize(n);
@@ -134,7 +135,8 @@ class Simulation {
     settle_initial_state();
     const auto& events = scenario_.events;
     for (std::uint32_t i = 0; i < events.size(); ++i)
-      if (events[i].enabled && events[i].at_min <= horizon_) push(events[i].at_min, QueueItem::Kind::ScenarioEvent, i);
+      if (events[i].enabled && events[i].at_min <= horizon_)
+        push(events[i].at_min, QueueItem::Kind::ScenarioEvent, i);
 
     while (!queue_.empty()) {
       if (observer_->cancel_requested()) {
@@ -226,18 +228,23 @@ class Simulation {
 
   void handle(const QueueItem& item, double t) {
     switch (item.kind) {
-      case QueueItem::Kind::ScenarioEvent: apply_event(item.payload, t); break;
-      case QueueItem::Kind::RepairDone: finish_repair(item.payload, item.token, t); break;
+      case QueueItem::Kind::ScenarioEvent:
+        apply_event(item.payload, t);
+        break;
+      case QueueItem::Kind::RepairDone:
+        finish_repair(item.payload, item.token, t);
+        break;
       case QueueItem::Kind::DenyEnd: {
         Runtime& r = rt_[item.payload];
         if (r.damage == Damage::Denied && r.repair_token == item.token) {
-          clear_damage(item.payload,
-                       Cause{CauseKind::Restoration, scenario_.events[r.damage_event].id, kNoElement, std::nullopt,
-                             "denial of service ended"});
+          clear_damage(item.payload, Cause{CauseKind::Restoration, scenario_.events[r.damage_event].id,
+                                           kNoElement, std::nullopt, "denial of service ended"});
         }
         break;
       }
-      case QueueItem::Kind::Wake: enqueue(item.payload); break;
+      case QueueItem::Kind::Wake:
+        enqueue(item.payload);
+        break;
     }
   }
 
@@ -247,16 +254,29 @@ class Simulation {
     for (ElementIndex x : event.targets) {
       Runtime& r = rt_[x];
       switch (event.action) {
-        case Action::OpenBreaker: set_damage(x, Damage::Open, event_index, t); break;
-        case Action::Trip: set_damage(x, Damage::Tripped, event_index, t); break;
-        case Action::Damage: set_damage(x, Damage::Damaged, event_index, t); break;
-        case Action::Compromise: set_damage(x, Damage::Compromised, event_index, t); break;
-        case Action::DestroyFirmware: set_damage(x, Damage::Firmware, event_index, t); break;
-        case Action::Wipe: set_damage(x, Damage::Wiped, event_index, t); break;
+        case Action::OpenBreaker:
+          set_damage(x, Damage::Open, event_index, t);
+          break;
+        case Action::Trip:
+          set_damage(x, Damage::Tripped, event_index, t);
+          break;
+        case Action::Damage:
+          set_damage(x, Damage::Damaged, event_index, t);
+          break;
+        case Action::Compromise:
+          set_damage(x, Damage::Compromised, event_index, t);
+          break;
+        case Action::DestroyFirmware:
+          set_damage(x, Damage::Firmware, event_index, t);
+          break;
+        case Action::Wipe:
+          set_damage(x, Damage::Wiped, event_index, t);
+          break;
         case Action::DenyService:
           if (set_damage(x, Damage::Denied, event_index, t)) {
-            const double length =
-                event.duration ? sample(*event.duration, "deny_service", (std::uint64_t{event_index} << 32) | x) : 0.0;
+            const double length = event.duration ? sample(*event.duration, "deny_service",
+                                                          (std::uint64_t{event_index} << 32) | x)
+                                                 : 0.0;
             push(t + length, QueueItem::Kind::DenyEnd, x, r.repair_token);
           }
           break;
@@ -267,7 +287,8 @@ class Simulation {
           break;
         case Action::Restore:
           if (r.damage != Damage::None)
-            clear_damage(x, Cause{CauseKind::Event, event.id, kNoElement, std::nullopt, "restored by scenario event"});
+            clear_damage(
+                x, Cause{CauseKind::Event, event.id, kNoElement, std::nullopt, "restored by scenario event"});
           break;
       }
     }
@@ -339,8 +360,8 @@ class Simulation {
         if (t < exhausted_at) {
           if (!backup) {
             backup = true;
-            cause.detail = (dep.backup_kind.empty() ? std::string("backup") : dep.backup_kind) + " carries it until " +
-                           core::format_duration(core::Duration{exhausted_at});
+            cause.detail = (dep.backup_kind.empty() ? std::string("backup") : dep.backup_kind) +
+                           " carries it until " + core::format_duration(core::Duration{exhausted_at});
             backup_cause = cause;
           }
           push(exhausted_at, QueueItem::Kind::Wake, x);
@@ -439,8 +460,9 @@ class Simulation {
     for (auto x : layer.assets)
       if (elements_[x].role == Role::Load && rt_[x].served < 1.0 && rt_[x].operational) {
         const ElementIndex source = solution_.island_source[x];
-        rt_[x].physics_cause = Cause{CauseKind::Physics, source == kNoElement ? "" : elements_[source].id, source,
-                                     std::nullopt, "island short of generation: load shed proportionally"};
+        rt_[x].physics_cause =
+            Cause{CauseKind::Physics, source == kNoElement ? "" : elements_[source].id, source, std::nullopt,
+                  "island short of generation: load shed proportionally"};
       }
   }
 
@@ -453,17 +475,20 @@ class Simulation {
       const ElementIndex other = fed_from == e.from ? e.to : e.from;
       for (ElementIndex end : {fed_from == kNoElement ? e.from : fed_from, other})
         if (!rt_[end].operational)
-          return Cause{CauseKind::Physics, elements_[end].id, end, std::nullopt, "an end of the line lost power"};
+          return Cause{CauseKind::Physics, elements_[end].id, end, std::nullopt,
+                       "an end of the line lost power"};
     }
     ElementIndex current = previous_solution_.upstream[x];
     for (std::size_t steps = 0; current != kNoElement && steps < elements_.size(); ++steps) {
       if (!rt_[current].operational)
-        return Cause{CauseKind::Physics, elements_[current].id, current, std::nullopt, "lost supply through it"};
+        return Cause{CauseKind::Physics, elements_[current].id, current, std::nullopt,
+                     "lost supply through it"};
       current = previous_solution_.upstream[current];
     }
     const ElementIndex source = previous_solution_.island_source[x];
     if (source != kNoElement && !rt_[source].operational)
-      return Cause{CauseKind::Physics, elements_[source].id, source, std::nullopt, "its island lost its source"};
+      return Cause{CauseKind::Physics, elements_[source].id, source, std::nullopt,
+                   "its island lost its source"};
     return Cause{CauseKind::Physics, "", kNoElement, std::nullopt, "no path to an energised source"};
   }
 
@@ -498,9 +523,10 @@ class Simulation {
         const auto& dep = deps[d];
         if (dep.effect != effect || flag[dep.dependent]) continue;
         flag[dep.dependent] = 1;
-        cause[dep.dependent] = Cause{CauseKind::Dependency, elements_[x].id, x, dep.kind,
-                                     effect == DependencyEffect::LoseControl ? "supplier under loss of control"
-                                                                             : "supplier under loss of view"};
+        cause[dep.dependent] =
+            Cause{CauseKind::Dependency, elements_[x].id, x, dep.kind,
+                  effect == DependencyEffect::LoseControl ? "supplier under loss of control"
+                                                          : "supplier under loss of view"};
         queue.push_back(dep.dependent);
       }
     }
@@ -519,8 +545,10 @@ class Simulation {
       change.time_min = t;
       change.element = x;
       change.change = control ? ChangeKind::Control : ChangeKind::View;
-      change.from = control ? (current ? "controlled" : "loss_of_control") : (current ? "visible" : "loss_of_view");
-      change.to = control ? (current ? "loss_of_control" : "controlled") : (current ? "loss_of_view" : "visible");
+      change.from =
+          control ? (current ? "controlled" : "loss_of_control") : (current ? "visible" : "loss_of_view");
+      change.to =
+          control ? (current ? "loss_of_control" : "controlled") : (current ? "loss_of_view" : "visible");
       const Cause& c = current ? stored : previous;
       change.cause_kind = c.kind;
       change.cause = c.text;
@@ -590,7 +618,8 @@ class Simulation {
             continue;
           }
           break;
-        default: break;
+        default:
+          break;
       }
       r.waiting_for_crew = true;
       waiting_.insert(wait_key(x));
@@ -617,10 +646,18 @@ class Simulation {
       double work = 0.0;
       switch (r.damage) {
         case Damage::Open:
-        case Damage::Tripped: work = sample(times.manual, "manual", item); break;
-        case Damage::Compromised: work = sample(times.cleanup, "cleanup", item); break;
-        case Damage::Wiped: work = sample(times.reimage, "reimage", item); break;
-        default: work = sample(times.repair, "repair", item); break;
+        case Damage::Tripped:
+          work = sample(times.manual, "manual", item);
+          break;
+        case Damage::Compromised:
+          work = sample(times.cleanup, "cleanup", item);
+          break;
+        case Damage::Wiped:
+          work = sample(times.reimage, "reimage", item);
+          break;
+        default:
+          work = sample(times.repair, "repair", item);
+          break;
       }
       begin_repair(x, RepairMode::Manual, t + travel + work, t);
       r.holds_crew = true;
@@ -641,10 +678,17 @@ class Simulation {
     if (!r.repairing || r.repair_token != token) return;
     std::string agent;
     switch (r.mode) {
-      case RepairMode::Remote: agent = "remote operation"; break;
-      case RepairMode::Manual: agent = "crew:" + crew_pool_of(x); break;
-      case RepairMode::Replacement: agent = "replacement"; break;
-      case RepairMode::None: break;
+      case RepairMode::Remote:
+        agent = "remote operation";
+        break;
+      case RepairMode::Manual:
+        agent = "crew:" + crew_pool_of(x);
+        break;
+      case RepairMode::Replacement:
+        agent = "replacement";
+        break;
+      case RepairMode::None:
+        break;
     }
     const std::string undone = scenario_.events[r.damage_event].id;
     (void)t;
@@ -656,9 +700,9 @@ class Simulation {
     const Runtime& r = rt_[x];
     if (r.damage != Damage::None) {
       if (r.repairing) {
-        std::string agent = r.mode == RepairMode::Remote ? "remote operation"
+        std::string agent = r.mode == RepairMode::Remote   ? "remote operation"
                             : r.mode == RepairMode::Manual ? "crew:" + crew_pool_of(x)
-                                                            : "replacement";
+                                                           : "replacement";
         cause = Cause{CauseKind::Restoration, agent, kNoElement, std::nullopt,
                       "repairing damage from " + scenario_.events[r.damage_event].id};
         return State::UnderRepair;
@@ -766,7 +810,8 @@ class Simulation {
       c.customers_out = e.customers * (1.0 - served);
       c.shed_mw = std::max(0.0, e.load_mw) * (1.0 - served);
     }
-    if (e.passengers_per_hour > 0) c.passengers = e.passengers_per_hour * (works ? 1.0 - r.capacity_factor : 1.0);
+    if (e.passengers_per_hour > 0)
+      c.passengers = e.passengers_per_hour * (works ? 1.0 - r.capacity_factor : 1.0);
     c.failed = works ? 0 : 1;
     c.compromised = r.damage == Damage::Compromised ? 1 : 0;
     c.loc = r.loss_of_control ? 1 : 0;
@@ -822,8 +867,10 @@ class Simulation {
       s.performance = std::clamp(s.performance, 0.0, 1.0);
       point.layers.push_back(s);
     }
-    if (!result_.trace.empty() && result_.trace.back().time_min == t) result_.trace.back() = std::move(point);
-    else result_.trace.push_back(std::move(point));
+    if (!result_.trace.empty() && result_.trace.back().time_min == t)
+      result_.trace.back() = std::move(point);
+    else
+      result_.trace.push_back(std::move(point));
   }
 
   struct Aggregate {
@@ -897,7 +944,8 @@ std::vector<ExplainStep> explain(const RunResult& result, ElementIndex element, 
     chain.push_back(ExplainStep{current, *found});
     follow_damage = false;
     switch (found->cause_kind) {
-      case CauseKind::Event: return chain;
+      case CauseKind::Event:
+        return chain;
       case CauseKind::Restoration:
         follow_damage = true;
         when = found->time_min;

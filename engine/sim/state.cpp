@@ -6,12 +6,12 @@ namespace blackstart::sim {
 
 namespace {
 constexpr std::array<std::pair<State, std::string_view>, 7> kStates{{{State::InService, "in_service"},
-                                                                    {State::Degraded, "degraded"},
-                                                                    {State::Failed, "failed"},
-                                                                    {State::Compromised, "compromised"},
-                                                                    {State::OnBackup, "on_backup"},
-                                                                    {State::UnderRepair, "under_repair"},
-                                                                    {State::Restored, "restored"}}};
+                                                                     {State::Degraded, "degraded"},
+                                                                     {State::Failed, "failed"},
+                                                                     {State::Compromised, "compromised"},
+                                                                     {State::OnBackup, "on_backup"},
+                                                                     {State::UnderRepair, "under_repair"},
+                                                                     {State::Restored, "restored"}}};
 }
 
 std::string_view to_string(State state) {
@@ -28,16 +28,21 @@ std::optional<State> parse_state(std::string_view text) {
 
 std::string_view to_string(CauseKind kind) {
   switch (kind) {
-    case CauseKind::Event: return "event";
-    case CauseKind::Dependency: return "dependency";
-    case CauseKind::Physics: return "physics";
-    case CauseKind::Restoration: return "restoration";
+    case CauseKind::Event:
+      return "event";
+    case CauseKind::Dependency:
+      return "dependency";
+    case CauseKind::Physics:
+      return "physics";
+    case CauseKind::Restoration:
+      return "restoration";
   }
   return "?";
 }
 
 bool is_operational(State state) {
-  return state == State::InService || state == State::Degraded || state == State::OnBackup || state == State::Restored;
+  return state == State::InService || state == State::Degraded || state == State::OnBackup ||
+         state == State::Restored;
 }
 
 }  // namespace blackstart::sim

@@ -1,11 +1,11 @@
 // The command-line program end to end: exit codes, files written, explain output.
-#include <catch2/catch.hpp>
+#include <sys/wait.h>
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
@@ -50,12 +50,15 @@ TEST_CASE("run without a scenario runs Ukraine 2015 and writes the three outputs
   CHECK(r.output.find("Ukraine 2015") != std::string::npos);
   CHECK(r.output.find("Peak customers without power") != std::string::npos);
   const auto summary = read(dir / "summary.json");
-  for (const char* key : {"peak_customers_without_power", "customer_minutes_interrupted", "energy_not_served_mwh",
-                          "peak_load_shed_mw", "time_of_worst_impact_min", "time_to_full_restoration_min",
-                          "resilience_index", "\"seed\"", "\"horizon_min\"", "\"layers\""})
+  for (const char* key :
+       {"peak_customers_without_power", "customer_minutes_interrupted", "energy_not_served_mwh",
+        "peak_load_shed_mw", "time_of_worst_impact_min", "time_to_full_restoration_min", "resilience_index",
+        "\"seed\"", "\"horizon_min\"", "\"layers\""})
     CHECK(summary.find(key) != std::string::npos);
   const auto timeline = read(dir / "timeline.csv");
-  CHECK(timeline.rfind("time_min,layer,served_fraction,customers_without_power,shed_mw,passengers_affected_per_h,", 0) == 0);
+  CHECK(timeline.rfind(
+            "time_min,layer,served_fraction,customers_without_power,shed_mw,passengers_affected_per_h,", 0) ==
+        0);
   // 24 h at 5 min steps, three layers, plus the header.
   CHECK(std::count(timeline.begin(), timeline.end(), '\n') == (24 * 12 + 1) * 3 + 1);
   const auto events = read(dir / "events.csv");
@@ -71,16 +74,19 @@ TEST_CASE("outputs are byte-identical for the same seed", "[cli]") {
   for (const char* f : {"summary.json", "timeline.csv", "events.csv"}) CHECK(read(a / f) == read(b / f));
 }
 
-TEST_CASE("--json prints the summary, --until shortens the horizon", "[cli]") {
-  const auto r = run_cli("run " + kScenarios + "tutorial.yaml -q --json --until 2h --out " + temp_dir("json").string());
+TEST_CASE("run with json output and a shorter horizon", "[cli]") {
+  const auto r =
+      run_cli("run " + kScenarios + "tutorial.yaml -q --json --until 2h --out " + temp_dir("json").string());
   REQUIRE(r.code == 0);
   CHECK(r.output.find("\"horizon_min\": 120.0") != std::string::npos);
 }
 
 TEST_CASE("exit codes: 1 for bad input, 2 for usage errors", "[cli]") {
-  auto r = run_cli("run " + kScenarios + "tutorial.yaml -q --mitigation second-crews --out " + temp_dir("m").string());
+  auto r = run_cli("run " + kScenarios + "tutorial.yaml -q --mitigation second-crews --out " +
+                   temp_dir("m").string());
   CHECK(r.code == 1);
-  CHECK(r.output.find("unknown mitigation 'second-crews' (did you mean 'second-crew'?)") != std::string::npos);
+  CHECK(r.output.find("unknown mitigation 'second-crews' (did you mean 'second-crew'?)") !=
+        std::string::npos);
   r = run_cli("run no-such-scenario.yaml");
   CHECK(r.code == 1);
   CHECK(r.output.find("no-such-scenario.yaml: error: no such file") != std::string::npos);
@@ -104,8 +110,9 @@ TEST_CASE("validate reports every file and fails if any is bad", "[cli]") {
   std::ofstream(dir / "bad.yaml") << "blackstart: 1\nname: x\nlayers: []\nhorizn: 2h\n";
   r = run_cli("validate " + kScenarios + "tutorial.yaml " + (dir / "bad.yaml").string());
   CHECK(r.code == 1);
-  CHECK(r.output.find("bad.yaml:4:1: error: unknown key 'horizn' in the scenario (did you mean 'horizon'?)") !=
-        std::string::npos);
+  CHECK(
+      r.output.find("bad.yaml:4:1: error: unknown key 'horizn' in the scenario (did you mean 'horizon'?)") !=
+      std::string::npos);
 }
 
 TEST_CASE("explain prints the chain back to the scenario event", "[cli]") {

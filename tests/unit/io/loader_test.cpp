@@ -78,12 +78,13 @@ TEST_CASE("every problem in a file is reported in one pass", "[io]") {
 }
 
 TEST_CASE("warnings do not stop a load", "[io]") {
-  const auto r = load_text(std::string(kHeader) +
-                           "horizon: 1h\n"
-                           "layers:\n  - name: other\n    assets: [{id: a, type: plant}, {id: b, type: plant}]\n"
-                           "dependencies:\n  - {dependent: other/a, supplier: other/b, kind: fuel}\n"
-                           "  - {dependent: other/b, supplier: other/a, kind: power}\n"
-                           "events:\n  - {id: late, at: 2h, action: trip, targets: other/a}\n");
+  const auto r =
+      load_text(std::string(kHeader) +
+                "horizon: 1h\n"
+                "layers:\n  - name: other\n    assets: [{id: a, type: plant}, {id: b, type: plant}]\n"
+                "dependencies:\n  - {dependent: other/a, supplier: other/b, kind: fuel}\n"
+                "  - {dependent: other/b, supplier: other/a, kind: power}\n"
+                "events:\n  - {id: late, at: 2h, action: trip, targets: other/a}\n");
   REQUIRE(r.ok());
   const auto text = r.diagnostics.to_string();
   CHECK(text.find("warning: event 'late' is after the horizon") != std::string::npos);

@@ -63,11 +63,13 @@ void check_physical_sanity(const sim::RunResult& r) {
       REQUIRE(x.performance <= 1);
     }
   // Time moves forward.
-  for (std::size_t i = 1; i < r.changes.size(); ++i) REQUIRE(r.changes[i - 1].time_min <= r.changes[i].time_min);
+  for (std::size_t i = 1; i < r.changes.size(); ++i)
+    REQUIRE(r.changes[i - 1].time_min <= r.changes[i].time_min);
 }
 }  // namespace
 
-TEST_CASE("Ukraine 2015: outage size follows from the opened substations, restored within 6 h", "[scenario]") {
+TEST_CASE("Ukraine 2015: outage size follows from the opened substations, restored within 6 h",
+          "[scenario]") {
   const auto scenario = load("ukraine-2015");
   const double expected = customers_behind_opened_substations(scenario);
   CHECK(expected == Approx(225000).epsilon(0.05));  // the scenario's data match the public total

@@ -301,9 +301,8 @@ TEST_CASE("every state change has a cause and explain reaches the scenario event
 
 TEST_CASE("same seed, same run; another seed, another run", "[sim]") {
   Feeder f;
-  f.world.scenario.crews["grid"] = model::CrewPool{"grid", 1,
-                                                   core::DurationDistribution{core::DurationDistribution::Kind::Lognormal, 40, 0, 0, 0.6},
-                                                   {}};
+  f.world.scenario.crews["grid"] = model::CrewPool{
+      "grid", 1, core::DurationDistribution{core::DurationDistribution::Kind::Lognormal, 40, 0, 0, 0.6}, {}};
   f.world.scenario.restoration.detection = {core::DurationDistribution::Kind::Uniform, 1, 30, 0, 0};
   f.world.event("open", 10, Action::OpenBreaker, {f.sub});
   auto restored_at = [&](std::uint64_t seed) {
@@ -315,7 +314,8 @@ TEST_CASE("same seed, same run; another seed, another run", "[sim]") {
   CHECK(restored_at(7) != restored_at(8));
   sim::RunOptions run1;
   run1.run_index = 1;
-  CHECK(first_to(sim::simulate(f.world.scenario, run1), f.sub, "restored")->time_min != restored_at(f.world.scenario.seed));
+  CHECK(first_to(sim::simulate(f.world.scenario, run1), f.sub, "restored")->time_min !=
+        restored_at(f.world.scenario.seed));
 }
 
 TEST_CASE("mitigations change crews, repairs and events", "[sim][model]") {

@@ -51,7 +51,8 @@ class WorldBuilder {
     return scenario.network.add_asset(l, std::move(e));
   }
 
-  ElementIndex link(const std::string& full_id, ElementIndex from, ElementIndex to, const std::string& type = "line") {
+  ElementIndex link(const std::string& full_id, ElementIndex from, ElementIndex to,
+                    const std::string& type = "line") {
     const auto slash = full_id.find('/');
     const auto l = layer(full_id.substr(0, slash));
     model::Element e;

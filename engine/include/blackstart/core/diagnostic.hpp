@@ -6,7 +6,8 @@ namespace blackstart::core {
 
 enum class Severity { Note, Warning, Error };
 
-//! One problem found in an input, located as precisely as the input allows (line/column 1-based, 0 = unknown).
+//! One problem found in an input, located as precisely as the input allows (line/column 1-based, 0 =
+//! unknown).
 struct Diagnostic {
   Severity severity = Severity::Error;
   std::string file;

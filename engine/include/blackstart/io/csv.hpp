@@ -24,13 +24,15 @@ struct CsvTable {
 
 //! Parses RFC 4180 CSV (quoted fields, doubled quotes). Errors are added to `diagnostics`.
 std::optional<CsvTable> read_csv(const std::filesystem::path& path, core::Diagnostics& diagnostics);
-std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file, core::Diagnostics& diagnostics);
+std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file,
+                                  core::Diagnostics& diagnostics);
 
 //! Quotes a field when it needs it.
 std::string csv_escape(std::string_view field);
 
 //! Writes a file so that readers see the old or the new content, never half of it: the text goes
 //! to a temporary file in the same folder which then replaces the target.
-bool write_file_atomically(const std::filesystem::path& path, std::string_view content, std::string* error = nullptr);
+bool write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                           std::string* error = nullptr);
 
 }  // namespace blackstart::io

@@ -20,11 +20,11 @@ struct SourceLocation {
 
 //! How long each kind of repair takes for one element; each may be a distribution.
 struct RepairTimes {
-  core::DurationDistribution remote = core::DurationDistribution::fixed(5);         //!< remote re-switching
-  core::DurationDistribution manual = core::DurationDistribution::fixed(20);        //!< on-site switching
-  core::DurationDistribution repair = core::DurationDistribution::fixed(240);       //!< fixing physical damage
-  core::DurationDistribution reimage = core::DurationDistribution::fixed(480);      //!< rebuilding a wiped host
-  core::DurationDistribution cleanup = core::DurationDistribution::fixed(720);      //!< evicting an intruder
+  core::DurationDistribution remote = core::DurationDistribution::fixed(5);     //!< remote re-switching
+  core::DurationDistribution manual = core::DurationDistribution::fixed(20);    //!< on-site switching
+  core::DurationDistribution repair = core::DurationDistribution::fixed(240);   //!< fixing physical damage
+  core::DurationDistribution reimage = core::DurationDistribution::fixed(480);  //!< rebuilding a wiped host
+  core::DurationDistribution cleanup = core::DurationDistribution::fixed(720);  //!< evicting an intruder
   core::DurationDistribution replacement = core::DurationDistribution::fixed(20160);  //!< new hardware, 14 d
 };
 
@@ -48,8 +48,8 @@ struct Element {
   double load_mw = 0.0;
   double customers = 0.0;
   double passengers_per_hour = 0.0;
-  int priority = 0;                  //!< restoration order, higher first
-  bool recoverable_firmware = false;  //!< firmware can be restored on site instead of replaced
+  int priority = 0;                          //!< restoration order, higher first
+  bool recoverable_firmware = false;         //!< firmware can be restored on site instead of replaced
   std::map<std::string, double> attributes;  //!< every other numeric attribute, by declared name
   RepairTimes repair;
   std::optional<Position> position;
@@ -76,7 +76,8 @@ struct VertexProps {
 struct EdgeProps {
   ElementIndex element = kNoElement;
 };
-using LayerGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, VertexProps, EdgeProps>;
+using LayerGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, VertexProps, EdgeProps>;
 
 struct Layer {
   std::string name;

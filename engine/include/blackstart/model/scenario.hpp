@@ -30,12 +30,12 @@ struct Event {
   std::string id;
   double at_min = 0.0;
   Action action = Action::Trip;
-  std::string target_pattern;          //!< as written, for reports
-  std::vector<ElementIndex> targets;   //!< resolved at load, in index order
-  std::string technique;               //!< MITRE ATT&CK for ICS id, e.g. T0831
+  std::string target_pattern;         //!< as written, for reports
+  std::vector<ElementIndex> targets;  //!< resolved at load, in index order
+  std::string technique;              //!< MITRE ATT&CK for ICS id, e.g. T0831
   std::string description;
   std::optional<core::DurationDistribution> duration;  //!< DenyService: how long
-  bool enabled = true;                 //!< mitigations may disable an event
+  bool enabled = true;                                 //!< mitigations may disable an event
   SourceLocation location;
 };
 
@@ -58,15 +58,15 @@ struct RestorationPolicy {
 struct MitigationChange {
   enum class Kind { SetCrews, SetAttribute, SetRepair, DisableEvent, RemoveBackup, AddBackup };
   Kind kind = Kind::SetAttribute;
-  std::string operator_name;                       //!< SetCrews
-  std::optional<int> crew_count;                   //!< SetCrews
+  std::string operator_name;                         //!< SetCrews
+  std::optional<int> crew_count;                     //!< SetCrews
   std::optional<core::DurationDistribution> travel;  //!< SetCrews
-  std::vector<ElementIndex> targets;               //!< SetAttribute, SetRepair, backups (dependents)
-  std::string attribute;                           //!< SetAttribute name, or SetRepair kind
-  double value = 0.0;                              //!< SetAttribute
-  core::DurationDistribution repair_time;          //!< SetRepair
-  std::string event_id;                            //!< DisableEvent
-  double backup_hours = 0.0;                       //!< AddBackup
+  std::vector<ElementIndex> targets;                 //!< SetAttribute, SetRepair, backups (dependents)
+  std::string attribute;                             //!< SetAttribute name, or SetRepair kind
+  double value = 0.0;                                //!< SetAttribute
+  core::DurationDistribution repair_time;            //!< SetRepair
+  std::string event_id;                              //!< DisableEvent
+  double backup_hours = 0.0;                         //!< AddBackup
 };
 
 struct Mitigation {

@@ -10,9 +10,9 @@ namespace blackstart::sim {
 
 //! Result of solving one power layer; vectors are indexed by global element index.
 struct PowerSolution {
-  std::vector<char> energised;                //!< asset or link carries power
-  std::vector<double> served;                 //!< loads: fraction of demand served, 0..1
-  std::vector<model::ElementIndex> upstream;  //!< next element towards the feeding source
+  std::vector<char> energised;                     //!< asset or link carries power
+  std::vector<double> served;                      //!< loads: fraction of demand served, 0..1
+  std::vector<model::ElementIndex> upstream;       //!< next element towards the feeding source
   std::vector<model::ElementIndex> island_source;  //!< largest source feeding the element's island
   void resize(std::size_t n);
 };

@@ -39,9 +39,9 @@ struct LayerTotals {
 };
 
 struct RunOptions {
-  std::optional<std::uint64_t> seed;        //!< overrides the scenario's seed
-  std::optional<double> until_min;          //!< overrides the scenario's horizon
-  std::uint64_t run_index = 0;              //!< for ensembles: part of every random stream's seed
+  std::optional<std::uint64_t> seed;  //!< overrides the scenario's seed
+  std::optional<double> until_min;    //!< overrides the scenario's horizon
+  std::uint64_t run_index = 0;        //!< for ensembles: part of every random stream's seed
 };
 
 struct RunResult {
@@ -52,14 +52,15 @@ struct RunResult {
   std::vector<std::string> layer_names;
   std::vector<model::LayerKind> layer_kinds;
   std::vector<LayerTotals> totals;
-  std::vector<TracePoint> trace;       //!< piecewise-constant aggregates, first point at t = 0
-  std::vector<StateChange> changes;    //!< every change, in time order
-  std::vector<State> final_states;     //!< per element at the horizon
+  std::vector<TracePoint> trace;     //!< piecewise-constant aggregates, first point at t = 0
+  std::vector<StateChange> changes;  //!< every change, in time order
+  std::vector<State> final_states;   //!< per element at the horizon
 };
 
 //! Runs a scenario forward in simulated time. Deterministic for a given scenario, seed and run index.
 //! The scenario must be valid (as the loader guarantees); a programmer error throws std::logic_error.
-RunResult simulate(const model::Scenario& scenario, const RunOptions& options = {}, Observer* observer = nullptr);
+RunResult simulate(const model::Scenario& scenario, const RunOptions& options = {},
+                   Observer* observer = nullptr);
 
 //! One step of an explanation: this element got into this state because of that cause.
 struct ExplainStep {

@@ -32,7 +32,7 @@ struct StateChange {
   std::string cause;  //!< event id, upstream asset id, or restoration agent
   model::ElementIndex cause_element = model::kNoElement;  //!< upstream asset when there is one
   std::optional<model::DependencyKind> via;               //!< dependency kind for Dependency causes
-  std::string detail;                                      //!< short human explanation
+  std::string detail;                                     //!< short human explanation
 };
 
 }  // namespace blackstart::sim
