@@ -87,6 +87,20 @@ TEST_CASE("Ukraine 2015: outage size follows from the opened substations, restor
       CHECK(layer.peak_loss_of_control > 0);
       CHECK_FALSE(layer.time_to_restoration_min.has_value());
     }
+  // The cascade is monotone until the first restoration: nothing comes back on its own.
+  double first_restoration = result.horizon_min;
+  for (const auto& c : result.changes)
+    if (c.cause_kind == sim::CauseKind::Restoration || c.to == "restored") {
+      first_restoration = c.time_min;
+      break;
+    }
+  REQUIRE(first_restoration > 0);
+  double previous = 0;
+  for (const auto& point : result.trace) {
+    if (point.time_min >= first_restoration) break;
+    REQUIRE(point.layers[0].customers_without_power >= previous);
+    previous = point.layers[0].customers_without_power;
+  }
   // Every restoration of a substation was manual: remote control was lost.
   for (const auto& c : result.changes)
     if (c.to == "under_repair" && scenario.network.element(c.element).type == "substation")
