@@ -27,7 +27,17 @@ struct ExplainArgs {
   std::vector<std::string> mitigations;
 };
 
+struct PowerflowArgs {
+  std::string case_file;
+  bool ac = false;
+  std::string out_dir;
+  double tolerance = 1e-8;
+  int max_iterations = 10;
+  bool enforce_q_limits = false;
+};
+
 int run_command(const RunArgs& args);
+int powerflow_command(const PowerflowArgs& args);
 int validate_command(const std::vector<std::string>& files, bool quiet);
 int explain_command(const ExplainArgs& args);
 

@@ -46,6 +46,23 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("--mitigation", explain.mitigations, "Mitigation to switch on (repeatable)");
   explain_cmd->footer("Example:\n  blackstart explain ukraine-2015 power/kyiv-load-35-01 --at 30min");
 
+  PowerflowArgs powerflow;
+  auto* powerflow_cmd = app.add_subcommand("powerflow", "Solve a DC or AC power flow of a MATPOWER case");
+  powerflow_cmd->add_option("case", powerflow.case_file, "MATPOWER case file (.m)")->required();
+  bool dc = false;
+  auto* dc_flag = powerflow_cmd->add_flag("--dc", dc, "DC power flow (default)");
+  powerflow_cmd->add_flag("--ac", powerflow.ac, "AC power flow (Newton-Raphson)")->excludes(dc_flag);
+  powerflow_cmd->add_option("--out", powerflow.out_dir, "Folder for buses.csv and branches.csv");
+  powerflow_cmd->add_option("--tolerance", powerflow.tolerance, "AC: largest mismatch, p.u.")
+      ->capture_default_str();
+  powerflow_cmd->add_option("--max-iterations", powerflow.max_iterations, "AC: Newton iterations")
+      ->capture_default_str();
+  powerflow_cmd->add_flag("--enforce-q-limits", powerflow.enforce_q_limits,
+                          "AC: switch PV buses at Q limits to PQ");
+  powerflow_cmd->footer(
+      "Examples:\n  blackstart powerflow case118.m --ac --out pf118\n"
+      "  blackstart powerflow case9241pegase.m --dc");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -59,5 +76,6 @@ int main(int argc, char** argv) {
   if (*run_cmd) return run_command(run);
   if (*validate_cmd) return validate_command(files, validate_quiet);
   if (*explain_cmd) return explain_command(explain);
+  if (*powerflow_cmd) return powerflow_command(powerflow);
   return kUsage;
 }

@@ -23,7 +23,7 @@ using core::DurationDistribution;
 using model::ElementIndex;
 
 const std::vector<std::string>& known_power_models() {
-  static const std::vector<std::string> names{"connectivity"};
+  static const std::vector<std::string> names{"connectivity", "dc"};
   return names;
 }
 
@@ -272,8 +272,8 @@ class Loader {
     }
     if (!expect_map(root, "the scenario",
                     {"blackstart", "name", "description", "start_time", "horizon", "report_step", "seed",
-                     "power_model", "sources", "layers", "dependencies", "dependencies_csv", "crews",
-                     "restoration", "events", "mitigations"}))
+                     "power_model", "power_flow", "sources", "layers", "dependencies", "dependencies_csv",
+                     "crews", "restoration", "events", "mitigations"}))
       return;
     scenario_.file = file_;
     if (!root["blackstart"]) {
@@ -313,6 +313,7 @@ class Loader {
                                          "; available: " + core::join(known, ", "));
         scenario_.power_model = *s;
       }
+    if (root["power_flow"]) read_power_flow(root["power_flow"]);
     if (root["sources"]) read_sources(root["sources"]);
     if (!root["layers"])
       error(root, "missing 'layers': a scenario needs at least one layer of assets");
@@ -326,6 +327,30 @@ class Loader {
     if (root["mitigations"]) read_mitigations(root["mitigations"]);
     check_dependency_cycles();
     check_crews();
+  }
+
+  void read_power_flow(const YAML::Node& node) {
+    if (!expect_map(node, "power_flow", {"rating", "overload_tolerance", "trip_delay", "unrated_margin"}))
+      return;
+    auto& settings = scenario_.power_flow;
+    settings.location = {file_, where(node).line, where(node).column};
+    if (node["rating"]) {
+      const std::string rating = text(node["rating"], "rating");
+      const std::vector<std::string> ratings{"rate_a", "rate_b", "rate_c", "capacity_mw"};
+      if (std::find(ratings.begin(), ratings.end(), rating) == ratings.end())
+        error(node["rating"], "unknown rating '" + rating + "'" + core::did_you_mean(rating, ratings) +
+                                  "; use " + core::join(ratings, ", "));
+      else
+        settings.rating = rating;
+    }
+    if (node["overload_tolerance"])
+      if (auto v = number_of(node["overload_tolerance"], "overload_tolerance", 0.0, 10.0))
+        settings.overload_tolerance = *v;
+    if (node["trip_delay"])
+      if (auto d = duration_of(node["trip_delay"], "trip_delay")) settings.trip_delay_min = *d;
+    if (node["unrated_margin"])
+      if (auto v = number_of(node["unrated_margin"], "unrated_margin", 0.0, 100.0))
+        settings.unrated_margin = *v;
   }
 
   void read_sources(const YAML::Node& node) {

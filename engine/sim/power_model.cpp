@@ -14,6 +14,9 @@ void PowerSolution::resize(std::size_t n) {
   served.assign(n, 0.0);
   upstream.assign(n, kNoElement);
   island_source.assign(n, kNoElement);
+  flow_mw.assign(n, 0.0);
+  loading.assign(n, 0.0);
+  dispatch_mw.assign(n, 0.0);
 }
 
 void ConnectivityPowerModel::solve(const model::Network& network, std::uint32_t layer_index,
@@ -55,7 +58,7 @@ void ConnectivityPowerModel::solve(const model::Network& network, std::uint32_t 
       capacity[r] = std::min(kUnlimited, capacity[r] + c);
       if (largest_source[r] == kNoElement || c > std::max(1e-300, elements[largest_source[r]].capacity_mw))
         largest_source[r] = id;
-    } else if (e.role == Role::Load && e.load_mw > 0) {
+    } else if (e.has_demand() && e.load_mw > 0) {
       demand[r] += e.load_mw;
     }
   }
@@ -128,7 +131,11 @@ void register_builtin_power_models(PowerModelRegistry& registry) {
   registry.add({"connectivity",
                 "loads served when connected to a source with enough capacity in their island; "
                 "proportional shedding otherwise",
-                [] { return std::make_unique<ConnectivityPowerModel>(); }});
+                [](const model::PowerFlowSettings&) { return std::make_unique<ConnectivityPowerModel>(); }});
+  registry.add({"dc",
+                "connectivity plus DC power flow per island with distributed slack; links above their rating "
+                "trip after a delay",
+                [](const model::PowerFlowSettings& s) { return std::make_unique<DcPowerModel>(s); }});
 }
 
 }  // namespace blackstart::sim

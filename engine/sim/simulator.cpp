@@ -33,12 +33,14 @@ using model::Role;
 
 namespace {
 
+constexpr std::uint32_t kNoEvent = 0xffffffffu;
+
 // Ordered by severity: a new attack replaces a lesser damage, never a worse one.
 enum class Damage : std::uint8_t { None, Denied, Open, Tripped, Compromised, Wiped, Damaged, Firmware };
 enum class RepairMode : std::uint8_t { None, Remote, Manual, Replacement };
 
 struct QueueItem {
-  enum class Kind : std::uint8_t { ScenarioEvent, RepairDone, DenyEnd, Wake };
+  enum class Kind : std::uint8_t { ScenarioEvent, RepairDone, DenyEnd, Wake, TripCheck };
   double time = 0.0;
   std::uint64_t sequence = 0;
   Kind kind = Kind::Wake;
@@ -75,6 +77,9 @@ struct Runtime {
   std::uint32_t damage_count = 0;  // how many times damaged: part of repair random streams
   bool backup_disabled = false;
   std::uint32_t backup_disabled_event = 0;
+  Cause damage_cause;            // what did the damage: a scenario event, or an overload
+  double overload_since = -1.0;  // links of flow models: start of the current overload
+  Cause overload_cause;
 
   bool available = true;
   bool energised = true;
@@ -120,7 +125,7 @@ class Simulation {
     const PowerModelInfo* info = registry.find(scenario.power_model);
     if (!info)
       throw std::logic_error("unknown power model '" + scenario.power_model + "' reached the simulator");
-    power_model_ = info->create();
+    power_model_ = info->create(scenario.power_flow);
     solution_.resize(n);
     previous_solution_.resize(n);
     for (std::uint32_t l = 0; l < network_.layers().size(); ++l)
@@ -179,7 +184,7 @@ class Simulation {
     for (const auto& e : elements_) {
       auto& totals = result_.totals[e.layer];
       if (!e.is_link) ++totals.assets;
-      if (e.role == Role::Load && layers[e.layer].kind == model::LayerKind::Power) {
+      if (e.has_demand() && layers[e.layer].kind == model::LayerKind::Power) {
         totals.customers += e.customers;
         totals.load_mw += std::max(0.0, e.load_mw);
       }
@@ -245,6 +250,9 @@ class Simulation {
       case QueueItem::Kind::Wake:
         enqueue(item.payload);
         break;
+      case QueueItem::Kind::TripCheck:
+        check_trip(item.payload, t);
+        break;
     }
   }
 
@@ -295,11 +303,21 @@ class Simulation {
   }
 
   bool set_damage(ElementIndex x, Damage damage, std::uint32_t event_index, double t) {
+    const model::Event& event = scenario_.events[event_index];
+    return set_damage(x, damage, event_index,
+                      Cause{CauseKind::Event, event.id, kNoElement, std::nullopt,
+                            std::string(model::to_string(event.action)) +
+                                (event.technique.empty() ? std::string() : " (" + event.technique + ")")},
+                      t);
+  }
+
+  bool set_damage(ElementIndex x, Damage damage, std::uint32_t event_index, Cause cause, double t) {
     Runtime& r = rt_[x];
     if (r.damage != Damage::None && damage < r.damage) return false;
     cancel_repair(x);
     r.damage = damage;
     r.damage_event = event_index;
+    r.damage_cause = std::move(cause);
     r.detect_at = -1.0;
     ++r.damage_count;
     ++r.repair_token;
@@ -387,7 +405,10 @@ class Simulation {
     if (available != r.available) {
       r.available = available;
       touch(x);
-      if (is_power_element(x)) physics_dirty_[elements_[x].layer] = 1;
+      if (is_power_element(x)) {
+        physics_dirty_[elements_[x].layer] = 1;
+        recent_changes_[elements_[x].layer].push_back(x);
+      }
     }
     if (!is_power_element(x)) set_operational(x, r.available, t);
   }
@@ -457,13 +478,52 @@ class Simulation {
     for (auto x : layer.assets) update(x);
     for (auto x : layer.links) update(x);
     for (auto x : lost) rt_[x].physics_cause = trace_physics_cause(x);
+    watch_overloads(layer_index, t);
     for (auto x : layer.assets)
-      if (elements_[x].role == Role::Load && rt_[x].served < 1.0 && rt_[x].operational) {
+      if (elements_[x].has_demand() && rt_[x].served < 1.0 && rt_[x].operational) {
         const ElementIndex source = solution_.island_source[x];
         rt_[x].physics_cause =
             Cause{CauseKind::Physics, source == kNoElement ? "" : elements_[source].id, source, std::nullopt,
                   "island short of generation: load shed proportionally"};
       }
+  }
+
+  //! Links above their rating start a protection timer; the trip happens if the overload lasts.
+  void watch_overloads(std::uint32_t layer_index, double t) {
+    auto& changed = recent_changes_[layer_index];
+    std::sort(changed.begin(), changed.end());
+    const ElementIndex trigger = changed.empty() ? kNoElement : changed.front();
+    const auto& settings = scenario_.power_flow;
+    for (auto x : network_.layers()[layer_index].links) {
+      Runtime& r = rt_[x];
+      const double loading = solution_.loading[x];
+      if (!r.operational || loading <= 1.0 + settings.overload_tolerance) {
+        r.overload_since = -1.0;
+        continue;
+      }
+      if (r.overload_since >= 0) continue;
+      r.overload_since = t;
+      std::string detail = percent(loading) + " of its " + settings.rating + " rating";
+      if (trigger != kNoElement)
+        detail += " after " + elements_[trigger].id + (rt_[trigger].available ? " came back" : " went out");
+      r.overload_cause =
+          Cause{CauseKind::Physics, trigger == kNoElement ? std::string() : elements_[trigger].id, trigger,
+                std::nullopt, "overloaded to " + detail};
+      push(t + settings.trip_delay_min, QueueItem::Kind::TripCheck, x);
+    }
+    changed.clear();
+  }
+
+  static std::string percent(double fraction) {
+    return std::to_string(static_cast<long long>(std::llround(fraction * 100.0))) + "%";
+  }
+
+  void check_trip(ElementIndex x, double t) {
+    Runtime& r = rt_[x];
+    if (r.overload_since < 0 || t + 1e-9 < r.overload_since + scenario_.power_flow.trip_delay_min) return;
+    if (r.damage != Damage::None) return;
+    set_damage(x, Damage::Tripped, kNoEvent, r.overload_cause, t);
+    r.overload_since = -1.0;
   }
 
   //! The nearest element upstream, on the path that fed `x` before, that no longer works.
@@ -690,7 +750,8 @@ class Simulation {
       case RepairMode::None:
         break;
     }
-    const std::string undone = scenario_.events[r.damage_event].id;
+    const std::string undone =
+        r.damage_cause.kind == CauseKind::Event ? r.damage_cause.text : std::string("the overload trip");
     (void)t;
     clear_damage(x, Cause{CauseKind::Restoration, agent, kNoElement, std::nullopt, "undid " + undone});
   }
@@ -704,13 +765,12 @@ class Simulation {
                             : r.mode == RepairMode::Manual ? "crew:" + crew_pool_of(x)
                                                            : "replacement";
         cause = Cause{CauseKind::Restoration, agent, kNoElement, std::nullopt,
-                      "repairing damage from " + scenario_.events[r.damage_event].id};
+                      "repairing damage from " + (r.damage_cause.kind == CauseKind::Event
+                                                      ? r.damage_cause.text
+                                                      : std::string("an overload trip"))};
         return State::UnderRepair;
       }
-      const model::Event& event = scenario_.events[r.damage_event];
-      cause = Cause{CauseKind::Event, event.id, kNoElement, std::nullopt,
-                    std::string(model::to_string(event.action)) +
-                        (event.technique.empty() ? std::string() : " (" + event.technique + ")")};
+      cause = r.damage_cause;
       return r.damage == Damage::Compromised ? State::Compromised : State::Failed;
     }
     if (r.dependency_failed) {
@@ -729,7 +789,7 @@ class Simulation {
       cause = r.degrade_cause;
       return State::Degraded;
     }
-    if (elements_[x].role == Role::Load && r.served < 1.0) {
+    if (elements_[x].has_demand() && r.served < 1.0) {
       cause = r.physics_cause;
       return State::Degraded;
     }
@@ -805,7 +865,7 @@ class Simulation {
     const Runtime& r = rt_[x];
     Contribution c;
     const bool works = r.operational && r.damage == Damage::None;
-    if (e.role == Role::Load && network_.layers()[e.layer].kind == model::LayerKind::Power) {
+    if (e.has_demand() && network_.layers()[e.layer].kind == model::LayerKind::Power) {
       const double served = works ? r.served : 0.0;
       c.customers_out = e.customers * (1.0 - served);
       c.shed_mw = std::max(0.0, e.load_mw) * (1.0 - served);
@@ -904,6 +964,8 @@ class Simulation {
   std::vector<StateChange> pending_flag_changes_;
   bool operational_changed_ = true;
   std::set<ElementIndex> damaged_;
+  std::map<std::uint32_t, std::vector<ElementIndex>>
+      recent_changes_;  // per power layer, since its last solve
   std::set<std::tuple<int, double, ElementIndex>> waiting_;
   std::map<std::string, int> free_crews_;
   RunResult result_;
@@ -928,7 +990,10 @@ std::vector<ExplainStep> explain(const RunResult& result, ElementIndex element, 
       if (change.time_min > when) break;
       if (change.element != current) continue;
       if (follow_damage) {
-        if (change.change == ChangeKind::State && change.cause_kind == CauseKind::Event) found = &change;
+        if (change.change == ChangeKind::State &&
+            (change.cause_kind == CauseKind::Event ||
+             (change.cause_kind == CauseKind::Physics && change.detail.rfind("overloaded", 0) == 0)))
+          found = &change;
       } else if (change.change == ChangeKind::State) {
         found = &change;
       }

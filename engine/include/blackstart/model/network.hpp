@@ -56,6 +56,16 @@ struct Element {
   ElementIndex from = kNoElement;  //!< links only: endpoint assets
   ElementIndex to = kNoElement;
   SourceLocation location;
+
+  //! Draws power: a load, or a bus or substation with demand of its own (as imported grids have).
+  [[nodiscard]] bool has_demand() const {
+    return role != Role::Source && !is_link && (load_mw > 0 || customers > 0);
+  }
+  //! Numeric attribute by name, or `fallback` when not set.
+  [[nodiscard]] double attribute(const std::string& name, double fallback = 0.0) const {
+    const auto it = attributes.find(name);
+    return it == attributes.end() ? fallback : it->second;
+  }
 };
 
 struct Dependency {

@@ -76,6 +76,15 @@ struct Mitigation {
   SourceLocation location;
 };
 
+//! Options of the flow-based power models (`dc`, `ac`).
+struct PowerFlowSettings {
+  std::string rating = "rate_a";    //!< rate_a, rate_b, rate_c or capacity_mw
+  double overload_tolerance = 0.0;  //!< a link trips above rating * (1 + tolerance)
+  double trip_delay_min = 1.0;      //!< how long an overload must last before protection trips
+  double unrated_margin = 0.0;      //!< >0: links without rating get (1 + margin) * base-case flow
+  SourceLocation location;
+};
+
 struct SourceRef {
   std::string title;
   std::string url;
@@ -93,6 +102,7 @@ struct Scenario {
   double report_step_min = 5.0;
   std::uint64_t seed = 1;
   std::string power_model = "connectivity";
+  PowerFlowSettings power_flow;
   Network network;
   std::vector<Event> events;
   std::map<std::string, CrewPool> crews;  //!< by operator name

@@ -4,7 +4,10 @@
 #include <string>
 #include <vector>
 
+#include <map>
+
 #include "blackstart/model/network.hpp"
+#include "blackstart/model/scenario.hpp"
 
 namespace blackstart::sim {
 
@@ -14,6 +17,9 @@ struct PowerSolution {
   std::vector<double> served;                      //!< loads: fraction of demand served, 0..1
   std::vector<model::ElementIndex> upstream;       //!< next element towards the feeding source
   std::vector<model::ElementIndex> island_source;  //!< largest source feeding the element's island
+  std::vector<double> flow_mw;                     //!< links: active power at the from end (flow models only)
+  std::vector<double> loading;      //!< links: |flow| / rating, 0 when unrated (flow models only)
+  std::vector<double> dispatch_mw;  //!< sources: active power produced (flow models only)
   void resize(std::size_t n);
 };
 
@@ -34,10 +40,30 @@ class ConnectivityPowerModel final : public PowerModel {
              PowerSolution& out) override;
 };
 
+//! Connectivity plus DC power flow per island: generators are dispatched to the island's served
+//! demand (distributed slack within their limits), the largest one is the angle reference, and
+//! every link gets its flow and its loading against the chosen rating.
+class DcPowerModel final : public PowerModel {
+ public:
+  explicit DcPowerModel(model::PowerFlowSettings settings);
+  ~DcPowerModel() override;
+  void solve(const model::Network& network, std::uint32_t layer, const std::vector<char>& available,
+             PowerSolution& out) override;
+
+ private:
+  struct LayerCache;
+  model::PowerFlowSettings settings_;
+  ConnectivityPowerModel connectivity_;
+  std::map<std::uint32_t, std::unique_ptr<LayerCache>> cache_;
+};
+
+//! Rating of a link under the settings (MW/MVA), 0 = unlimited.
+double link_rating(const model::Element& link, const model::PowerFlowSettings& settings);
+
 struct PowerModelInfo {
   std::string name;
   std::string description;
-  std::function<std::unique_ptr<PowerModel>()> create;
+  std::function<std::unique_ptr<PowerModel>(const model::PowerFlowSettings&)> create;
 };
 
 //! Power models by name; `register_builtin_power_models` lists the built-in ones explicitly.

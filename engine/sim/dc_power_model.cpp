@@ -1,0 +1,155 @@
+// DC power flow over a scenario's power layer. Every asset is a bus of the DC network and every
+// link a branch; links without reactance (breakers, connections of generators and loads) are
+// stiff branches. Islands and load shedding come from the connectivity model; this model adds the
+// dispatch of each island's generators and the flows, through one re-usable DcSolver whose
+// symbolic factorisation is computed once for the layer.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "blackstart/sim/power_model.hpp"
+#include "blackstart/sim/powerflow.hpp"
+
+namespace blackstart::sim {
+
+using model::ElementIndex;
+using model::kNoElement;
+using model::Role;
+
+namespace {
+constexpr double kStiffReactance = 1e-4;  // p.u.: a zero-impedance connection, still invertible
+constexpr double kUnlimitedMw = 1e9;
+constexpr double kMinimumDerivedRatingMw = 1.0;
+}  // namespace
+
+double link_rating(const model::Element& link, const model::PowerFlowSettings& settings) {
+  if (settings.rating == "capacity_mw") return link.capacity_mw;
+  const double rated = link.attribute(settings.rating + "_mva", 0.0);
+  return rated > 0 ? rated : link.capacity_mw;
+}
+
+struct DcPowerModel::LayerCache {
+  model::PowerCase grid;
+  std::unique_ptr<DcSolver> solver;
+  std::vector<double> rating;  //!< per layer link
+  bool base_solved = false;
+};
+
+DcPowerModel::DcPowerModel(model::PowerFlowSettings settings) : settings_(std::move(settings)) {}
+DcPowerModel::~DcPowerModel() = default;
+
+void DcPowerModel::solve(const model::Network& network, std::uint32_t layer_index,
+                         const std::vector<char>& available, PowerSolution& out) {
+  connectivity_.solve(network, layer_index, available, out);
+  const model::Layer& layer = network.layers()[layer_index];
+  const auto& elements = network.elements();
+  auto& cache = cache_[layer_index];
+  if (!cache) {
+    cache = std::make_unique<LayerCache>();
+    auto& grid = cache->grid;
+    grid.name = layer.name;
+    grid.base_mva = 100.0;
+    for (std::size_t v = 0; v < layer.assets.size(); ++v) {
+      model::PowerBus bus;
+      bus.number = static_cast<int>(v) + 1;
+      grid.buses.push_back(bus);
+    }
+    grid.index_buses();
+    for (ElementIndex link : layer.links) {
+      const auto& e = elements[link];
+      model::PowerBranch br;
+      br.from = static_cast<int>(network.vertex_of(e.from)) + 1;
+      br.to = static_cast<int>(network.vertex_of(e.to)) + 1;
+      const double x = e.attribute("x_pu", 0.0);
+      br.x_pu = x != 0.0 ? x : kStiffReactance;
+      br.ratio = e.attribute("tap_ratio", 0.0);
+      br.shift_deg = e.attribute("shift_deg", 0.0);
+      grid.branches.push_back(br);
+      cache->rating.push_back(link_rating(e, settings_));
+    }
+    cache->solver = std::make_unique<DcSolver>(grid);
+  }
+
+  // Island of each asset: the connectivity model's choice of largest source names it.
+  const std::size_t n = layer.assets.size();
+  std::vector<double> injection(n, 0.0);
+  std::vector<int> refs;
+  std::vector<std::vector<std::size_t>> sources_of;  // per island (indexed by ref position)
+  std::vector<ElementIndex> island_keys;
+  for (std::size_t v = 0; v < n; ++v) {
+    const ElementIndex id = layer.assets[v];
+    if (!out.energised[id]) continue;
+    const auto& e = elements[id];
+    if (e.has_demand() && e.load_mw > 0) injection[v] -= e.load_mw * out.served[id];
+    if (e.role != Role::Source) continue;
+    const ElementIndex key = out.island_source[id];
+    auto it = std::find(island_keys.begin(), island_keys.end(), key);
+    if (it == island_keys.end()) {
+      island_keys.push_back(key);
+      sources_of.emplace_back();
+      it = std::prev(island_keys.end());
+      refs.push_back(static_cast<int>(network.vertex_of(key)));
+    }
+    sources_of[static_cast<std::size_t>(it - island_keys.begin())].push_back(v);
+  }
+  // Demand served per island, then distributed slack: each generator moves from its schedule in
+  // proportion to its room to move, within its limits.
+  std::vector<double> demand(island_keys.size(), 0.0);
+  for (std::size_t v = 0; v < n; ++v) {
+    const ElementIndex id = layer.assets[v];
+    if (!out.energised[id] || injection[v] >= 0) continue;
+    const auto it = std::find(island_keys.begin(), island_keys.end(), out.island_source[id]);
+    if (it != island_keys.end()) demand[static_cast<std::size_t>(it - island_keys.begin())] -= injection[v];
+  }
+  for (std::size_t k = 0; k < island_keys.size(); ++k) {
+    const auto& gens = sources_of[k];
+    std::vector<double> p(gens.size()), pmin(gens.size()), pmax(gens.size());
+    double scheduled = 0.0;
+    for (std::size_t g = 0; g < gens.size(); ++g) {
+      const auto& e = elements[layer.assets[gens[g]]];
+      pmax[g] = e.capacity_mw > 0 ? e.capacity_mw : kUnlimitedMw;
+      pmin[g] = std::min(e.attribute("pmin_mw", 0.0), pmax[g]);
+      p[g] = std::clamp(e.attribute("pg_mw", 0.0), pmin[g], pmax[g]);
+      scheduled += p[g];
+    }
+    const double gap = demand[k] - scheduled;
+    double room = 0.0;
+    for (std::size_t g = 0; g < gens.size(); ++g) room += gap > 0 ? pmax[g] - p[g] : p[g] - pmin[g];
+    if (room >= std::abs(gap) && room > 0) {
+      for (std::size_t g = 0; g < gens.size(); ++g)
+        p[g] += gap * (gap > 0 ? pmax[g] - p[g] : p[g] - pmin[g]) / room;
+    } else if (gap > 0) {
+      for (std::size_t g = 0; g < gens.size(); ++g) p[g] = pmax[g];
+    } else {
+      // More must-run generation than demand: curtail in proportion to output.
+      for (std::size_t g = 0; g < gens.size(); ++g) p[g] = scheduled > 0 ? p[g] * demand[k] / scheduled : 0.0;
+    }
+    for (std::size_t g = 0; g < gens.size(); ++g) {
+      injection[gens[g]] += p[g];
+      out.dispatch_mw[layer.assets[gens[g]]] = p[g];
+    }
+  }
+
+  std::vector<char> in_service(layer.links.size());
+  for (std::size_t l = 0; l < layer.links.size(); ++l) {
+    const auto& e = elements[layer.links[l]];
+    in_service[l] = available[layer.links[l]] && out.energised[e.from] && out.energised[e.to];
+  }
+  std::vector<double> angles(refs.size(), 0.0);
+  const DcFlow flow = cache->solver->solve(in_service, injection, refs, angles);
+  if (!cache->base_solved && settings_.unrated_margin > 0) {
+    // Links without a rating get one from the normal state: a margin over their base-case flow.
+    for (std::size_t l = 0; l < layer.links.size(); ++l)
+      if (cache->rating[l] <= 0)
+        cache->rating[l] =
+            std::max(kMinimumDerivedRatingMw, (1.0 + settings_.unrated_margin) * std::abs(flow.pf_mw[l]));
+  }
+  cache->base_solved = true;
+  for (std::size_t l = 0; l < layer.links.size(); ++l) {
+    const ElementIndex id = layer.links[l];
+    out.flow_mw[id] = flow.ok ? flow.pf_mw[l] : 0.0;
+    out.loading[id] = cache->rating[l] > 0 ? std::abs(out.flow_mw[id]) / cache->rating[l] : 0.0;
+  }
+}
+
+}  // namespace blackstart::sim
