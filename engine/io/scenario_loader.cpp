@@ -23,7 +23,7 @@ using core::DurationDistribution;
 using model::ElementIndex;
 
 const std::vector<std::string>& known_power_models() {
-  static const std::vector<std::string> names{"connectivity", "dc"};
+  static const std::vector<std::string> names{"connectivity", "dc", "ac"};
   return names;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 #include "blackstart/sim/power_model.hpp"
 #include "blackstart/sim/powerflow.hpp"
@@ -21,6 +22,70 @@ constexpr double kStiffReactance = 1e-4;  // p.u.: a zero-impedance connection, 
 constexpr double kUnlimitedMw = 1e9;
 constexpr double kMinimumDerivedRatingMw = 1.0;
 }  // namespace
+
+void dispatch_islands(const model::Network& network, const model::Layer& layer, PowerSolution& out,
+                      std::vector<double>& injection, std::vector<int>& refs) {
+  const auto& elements = network.elements();
+  refs.clear();
+  // Island of each asset: the connectivity model's choice of largest source names it.
+  const std::size_t n = layer.assets.size();
+  injection.assign(n, 0.0);
+  std::vector<std::vector<std::size_t>> sources_of;  // per island (indexed by ref position)
+  std::vector<ElementIndex> island_keys;
+  std::unordered_map<ElementIndex, std::size_t> island_of_key;
+  for (std::size_t v = 0; v < n; ++v) {
+    const ElementIndex id = layer.assets[v];
+    if (!out.energised[id]) continue;
+    const auto& e = elements[id];
+    if (e.has_demand() && e.load_mw > 0) injection[v] -= e.load_mw * out.served[id];
+    if (e.role != Role::Source) continue;
+    const ElementIndex key = out.island_source[id];
+    auto [it, inserted] = island_of_key.emplace(key, island_keys.size());
+    if (inserted) {
+      island_keys.push_back(key);
+      sources_of.emplace_back();
+      refs.push_back(static_cast<int>(network.vertex_of(key)));
+    }
+    sources_of[it->second].push_back(v);
+  }
+  // Demand served per island, then distributed slack: each generator moves from its schedule in
+  // proportion to its room to move, within its limits.
+  std::vector<double> demand(island_keys.size(), 0.0);
+  for (std::size_t v = 0; v < n; ++v) {
+    const ElementIndex id = layer.assets[v];
+    if (!out.energised[id] || injection[v] >= 0) continue;
+    const auto it = island_of_key.find(out.island_source[id]);
+    if (it != island_of_key.end()) demand[it->second] -= injection[v];
+  }
+  for (std::size_t k = 0; k < island_keys.size(); ++k) {
+    const auto& gens = sources_of[k];
+    std::vector<double> p(gens.size()), pmin(gens.size()), pmax(gens.size());
+    double scheduled = 0.0;
+    for (std::size_t g = 0; g < gens.size(); ++g) {
+      const auto& e = elements[layer.assets[gens[g]]];
+      pmax[g] = e.capacity_mw > 0 ? e.capacity_mw : kUnlimitedMw;
+      pmin[g] = std::min(e.attribute("pmin_mw", 0.0), pmax[g]);
+      p[g] = std::clamp(e.attribute("pg_mw", 0.0), pmin[g], pmax[g]);
+      scheduled += p[g];
+    }
+    const double gap = demand[k] - scheduled;
+    double room = 0.0;
+    for (std::size_t g = 0; g < gens.size(); ++g) room += gap > 0 ? pmax[g] - p[g] : p[g] - pmin[g];
+    if (room >= std::abs(gap) && room > 0) {
+      for (std::size_t g = 0; g < gens.size(); ++g)
+        p[g] += gap * (gap > 0 ? pmax[g] - p[g] : p[g] - pmin[g]) / room;
+    } else if (gap > 0) {
+      for (std::size_t g = 0; g < gens.size(); ++g) p[g] = pmax[g];
+    } else {
+      // More must-run generation than demand: curtail in proportion to output.
+      for (std::size_t g = 0; g < gens.size(); ++g) p[g] = scheduled > 0 ? p[g] * demand[k] / scheduled : 0.0;
+    }
+    for (std::size_t g = 0; g < gens.size(); ++g) {
+      injection[gens[g]] += p[g];
+      out.dispatch_mw[layer.assets[gens[g]]] = p[g];
+    }
+  }
+}
 
 double link_rating(const model::Element& link, const model::PowerFlowSettings& settings) {
   if (settings.rating == "capacity_mw") return link.capacity_mw;
@@ -70,65 +135,9 @@ void DcPowerModel::solve(const model::Network& network, std::uint32_t layer_inde
     cache->solver = std::make_unique<DcSolver>(grid);
   }
 
-  // Island of each asset: the connectivity model's choice of largest source names it.
-  const std::size_t n = layer.assets.size();
-  std::vector<double> injection(n, 0.0);
+  std::vector<double> injection;
   std::vector<int> refs;
-  std::vector<std::vector<std::size_t>> sources_of;  // per island (indexed by ref position)
-  std::vector<ElementIndex> island_keys;
-  for (std::size_t v = 0; v < n; ++v) {
-    const ElementIndex id = layer.assets[v];
-    if (!out.energised[id]) continue;
-    const auto& e = elements[id];
-    if (e.has_demand() && e.load_mw > 0) injection[v] -= e.load_mw * out.served[id];
-    if (e.role != Role::Source) continue;
-    const ElementIndex key = out.island_source[id];
-    auto it = std::find(island_keys.begin(), island_keys.end(), key);
-    if (it == island_keys.end()) {
-      island_keys.push_back(key);
-      sources_of.emplace_back();
-      it = std::prev(island_keys.end());
-      refs.push_back(static_cast<int>(network.vertex_of(key)));
-    }
-    sources_of[static_cast<std::size_t>(it - island_keys.begin())].push_back(v);
-  }
-  // Demand served per island, then distributed slack: each generator moves from its schedule in
-  // proportion to its room to move, within its limits.
-  std::vector<double> demand(island_keys.size(), 0.0);
-  for (std::size_t v = 0; v < n; ++v) {
-    const ElementIndex id = layer.assets[v];
-    if (!out.energised[id] || injection[v] >= 0) continue;
-    const auto it = std::find(island_keys.begin(), island_keys.end(), out.island_source[id]);
-    if (it != island_keys.end()) demand[static_cast<std::size_t>(it - island_keys.begin())] -= injection[v];
-  }
-  for (std::size_t k = 0; k < island_keys.size(); ++k) {
-    const auto& gens = sources_of[k];
-    std::vector<double> p(gens.size()), pmin(gens.size()), pmax(gens.size());
-    double scheduled = 0.0;
-    for (std::size_t g = 0; g < gens.size(); ++g) {
-      const auto& e = elements[layer.assets[gens[g]]];
-      pmax[g] = e.capacity_mw > 0 ? e.capacity_mw : kUnlimitedMw;
-      pmin[g] = std::min(e.attribute("pmin_mw", 0.0), pmax[g]);
-      p[g] = std::clamp(e.attribute("pg_mw", 0.0), pmin[g], pmax[g]);
-      scheduled += p[g];
-    }
-    const double gap = demand[k] - scheduled;
-    double room = 0.0;
-    for (std::size_t g = 0; g < gens.size(); ++g) room += gap > 0 ? pmax[g] - p[g] : p[g] - pmin[g];
-    if (room >= std::abs(gap) && room > 0) {
-      for (std::size_t g = 0; g < gens.size(); ++g)
-        p[g] += gap * (gap > 0 ? pmax[g] - p[g] : p[g] - pmin[g]) / room;
-    } else if (gap > 0) {
-      for (std::size_t g = 0; g < gens.size(); ++g) p[g] = pmax[g];
-    } else {
-      // More must-run generation than demand: curtail in proportion to output.
-      for (std::size_t g = 0; g < gens.size(); ++g) p[g] = scheduled > 0 ? p[g] * demand[k] / scheduled : 0.0;
-    }
-    for (std::size_t g = 0; g < gens.size(); ++g) {
-      injection[gens[g]] += p[g];
-      out.dispatch_mw[layer.assets[gens[g]]] = p[g];
-    }
-  }
+  dispatch_islands(network, layer, out, injection, refs);
 
   std::vector<char> in_service(layer.links.size());
   for (std::size_t l = 0; l < layer.links.size(); ++l) {

@@ -136,6 +136,10 @@ void register_builtin_power_models(PowerModelRegistry& registry) {
                 "connectivity plus DC power flow per island with distributed slack; links above their rating "
                 "trip after a delay",
                 [](const model::PowerFlowSettings& s) { return std::make_unique<DcPowerModel>(s); }});
+  registry.add({"ac",
+                "connectivity plus AC power flow (Newton-Raphson) per island; non-convergence is a voltage "
+                "collapse; links above their MVA rating trip after a delay",
+                [](const model::PowerFlowSettings& s) { return std::make_unique<AcPowerModel>(s); }});
 }
 
 }  // namespace blackstart::sim

@@ -8,6 +8,7 @@
 
 #include "blackstart/model/network.hpp"
 #include "blackstart/model/scenario.hpp"
+#include "blackstart/sim/powerflow.hpp"
 
 namespace blackstart::sim {
 
@@ -56,6 +57,27 @@ class DcPowerModel final : public PowerModel {
   ConnectivityPowerModel connectivity_;
   std::map<std::uint32_t, std::unique_ptr<LayerCache>> cache_;
 };
+
+//! Connectivity plus AC power flow per island (Newton-Raphson); an island whose power flow does not
+//! converge is treated as a voltage collapse and de-energised. Loading is |S| / rating in MVA.
+class AcPowerModel final : public PowerModel {
+ public:
+  explicit AcPowerModel(model::PowerFlowSettings settings);
+  void solve(const model::Network& network, std::uint32_t layer, const std::vector<char>& available,
+             PowerSolution& out) override;
+
+ private:
+  model::PowerFlowSettings settings_;
+  AcOptions options_;
+  ConnectivityPowerModel connectivity_;
+  std::vector<double> ratings_;
+};
+
+//! Dispatches the generators of every energised island to the demand it serves (distributed
+//! slack within limits; `out.served` must already hold the shedding) and returns per-asset net
+//! injections (MW, in layer vertex order) and the vertex of each island's largest generator.
+void dispatch_islands(const model::Network& network, const model::Layer& layer, PowerSolution& out,
+                      std::vector<double>& injection, std::vector<int>& refs);
 
 //! Rating of a link under the settings (MW/MVA), 0 = unlimited.
 double link_rating(const model::Element& link, const model::PowerFlowSettings& settings);
