@@ -65,7 +65,8 @@ void register_builtin_types(AssetTypeRegistry& r) {
   r.add_attribute({"qmin_mvar", "MVAr", 0, -1e7, 1e7, "minimum reactive generation"});
   r.add_attribute({"vg_pu", "p.u.", 1, 0, 10, "voltage set-point of a generator"});
   r.add_attribute({"r_pu", "p.u.", 0, -1e3, 1e3, "series resistance on the system MVA base"});
-  r.add_attribute({"x_pu", "p.u.", 0, -1e3, 1e3, "series reactance on the system MVA base (may be negative)"});
+  r.add_attribute(
+      {"x_pu", "p.u.", 0, -1e3, 1e3, "series reactance on the system MVA base (may be negative)"});
   r.add_attribute({"b_pu", "p.u.", 0, -1e3, 1e3, "total line charging susceptance"});
   r.add_attribute({"rate_a_mva", "MVA", 0, 0, 1e7, "long-term rating (0 = unlimited)"});
   r.add_attribute({"rate_b_mva", "MVA", 0, 0, 1e7, "short-term rating (0 = unlimited)"});
@@ -76,11 +77,13 @@ void register_builtin_types(AssetTypeRegistry& r) {
 
   const auto P = LayerKind::Power, T = LayerKind::Transport, C = LayerKind::Cyber;
   const std::vector<std::string> power_common{"voltage_kv", "priority"};
-  const std::vector<std::string> bus_electrical{"load_mw", "load_mvar", "customers", "gs_mw", "bs_mvar", "vm_pu",
-                                                "va_deg", "bus_type", "bus_number"};
-  const std::vector<std::string> gen_electrical{"pg_mw", "qg_mvar", "pmin_mw", "qmax_mvar", "qmin_mvar", "vg_pu"};
-  const std::vector<std::string> branch_electrical{"r_pu",       "x_pu",       "b_pu",      "rate_a_mva", "rate_b_mva",
-                                                   "rate_c_mva", "tap_ratio", "shift_deg", "branch_row"};
+  const std::vector<std::string> bus_electrical{"load_mw", "load_mvar", "customers", "gs_mw",     "bs_mvar",
+                                                "vm_pu",   "va_deg",    "bus_type",  "bus_number"};
+  const std::vector<std::string> gen_electrical{"pg_mw",     "qg_mvar",   "pmin_mw",
+                                                "qmax_mvar", "qmin_mvar", "vg_pu"};
+  const std::vector<std::string> branch_electrical{"r_pu",       "x_pu",       "b_pu",
+                                                   "rate_a_mva", "rate_b_mva", "rate_c_mva",
+                                                   "tap_ratio",  "shift_deg",  "branch_row"};
   auto all = [](std::vector<std::string> base, const std::vector<std::string>& more) {
     base.insert(base.end(), more.begin(), more.end());
     return base;
@@ -92,7 +95,7 @@ void register_builtin_types(AssetTypeRegistry& r) {
   r.add_type({"generator", P, false, Role::Source, "generating unit; feeds its island up to capacity_mw",
               all(with(power_common, {"capacity_mw"}), gen_electrical)});
   r.add_type({"infeed", P, false, Role::Source, "supply from the transmission grid; feeds up to capacity_mw",
-              with(power_common, {"capacity_mw"})});
+              all(with(power_common, {"capacity_mw"}), gen_electrical)});
   r.add_type({"substation", P, false, Role::Bus, "substation; can be switched off (breakers opened)",
               all(with(power_common, {"capacity_mw"}), bus_electrical)});
   r.add_type({"bus", P, false, Role::Bus, "electrical node; may carry demand (load_mw, customers)",
@@ -100,11 +103,13 @@ void register_builtin_types(AssetTypeRegistry& r) {
   r.add_type({"load", P, false, Role::Load, "demand point serving customers",
               with(power_common, {"load_mw", "customers", "load_mvar"})});
   r.add_type({"line", P, true, Role::Equipment, "overhead line or cable",
-              with(power_common, {"capacity_mw", "length_km"})});
-  r.add_type({"breaker", P, true, Role::Equipment, "switching device between two assets",
+              all(with(power_common, {"capacity_mw", "length_km"}), branch_electrical)});
+  r.add_type({"breaker", P, true, Role::Equipment, "switching device between two assets (no impedance)",
               with(power_common, {"capacity_mw"})});
   r.add_type({"transformer", P, true, Role::Equipment, "transformer between voltage levels",
-              with(power_common, {"capacity_mw"})});
+              all(with(power_common, {"capacity_mw"}), branch_electrical)});
+  r.add_type({"connection", P, true, Role::Equipment,
+              "zero-impedance connection of a generator or load to its bus", power_common});
 
   const std::vector<std::string> transport_common{"passengers_per_hour", "length_km", "priority"};
   for (const char* type : {"road_segment", "rail_segment", "station", "electric_rail_line", "metro_line",

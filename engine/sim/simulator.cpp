@@ -34,6 +34,7 @@ using model::Role;
 namespace {
 
 constexpr std::uint32_t kNoEvent = 0xffffffffu;
+constexpr std::uint32_t kNoDependency = 0xffffffffu;
 
 // Ordered by severity: a new attack replaces a lesser damage, never a worse one.
 enum class Damage : std::uint8_t { None, Denied, Open, Tripped, Compromised, Wiped, Damaged, Firmware };
@@ -563,42 +564,46 @@ class Simulation {
   }
 
   void spread_flag(DependencyEffect effect, double t, bool record) {
+    // Breadth first from every dependency whose supplier is down. Only the dependency that set a
+    // flag is remembered (kNoDependency = none); causes are built for the few flags that change.
     const auto& deps = network_.dependencies();
     const std::size_t n = elements_.size();
-    std::vector<char> flag(n, 0);
-    std::vector<Cause> cause(n);
-    std::vector<ElementIndex> queue;
+    flag_source_.assign(n, kNoDependency);
+    flag_queue_.clear();
     for (std::uint32_t d = 0; d < deps.size(); ++d) {
       const auto& dep = deps[d];
-      if (dep.effect != effect || rt_[dep.supplier].operational || flag[dep.dependent]) continue;
-      flag[dep.dependent] = 1;
-      cause[dep.dependent] = Cause{CauseKind::Dependency, elements_[dep.supplier].id, dep.supplier, dep.kind,
-                                   "supplier not operational"};
-      queue.push_back(dep.dependent);
+      if (dep.effect != effect || rt_[dep.supplier].operational ||
+          flag_source_[dep.dependent] != kNoDependency)
+        continue;
+      flag_source_[dep.dependent] = d;
+      flag_queue_.push_back(dep.dependent);
     }
-    std::sort(queue.begin(), queue.end());
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const ElementIndex x = queue[head];
+    std::sort(flag_queue_.begin(), flag_queue_.end());
+    for (std::size_t head = 0; head < flag_queue_.size(); ++head) {
+      const ElementIndex x = flag_queue_[head];
       for (std::uint32_t d : outgoing_[x]) {
         const auto& dep = deps[d];
-        if (dep.effect != effect || flag[dep.dependent]) continue;
-        flag[dep.dependent] = 1;
-        cause[dep.dependent] =
-            Cause{CauseKind::Dependency, elements_[x].id, x, dep.kind,
-                  effect == DependencyEffect::LoseControl ? "supplier under loss of control"
-                                                          : "supplier under loss of view"};
-        queue.push_back(dep.dependent);
+        if (dep.effect != effect || flag_source_[dep.dependent] != kNoDependency) continue;
+        flag_source_[dep.dependent] = d;
+        flag_queue_.push_back(dep.dependent);
       }
     }
     const bool control = effect == DependencyEffect::LoseControl;
     for (ElementIndex x = 0; x < n; ++x) {
       Runtime& r = rt_[x];
       bool& current = control ? r.loss_of_control : r.loss_of_view;
-      if (static_cast<bool>(flag[x]) == current) continue;
+      const bool flagged = flag_source_[x] != kNoDependency;
+      if (flagged == current) continue;
       Cause& stored = control ? r.control_cause : r.view_cause;
       const Cause previous = stored;
-      current = flag[x] != 0;
-      if (current) stored = cause[x];
+      current = flagged;
+      if (current) {
+        const auto& dep = deps[flag_source_[x]];
+        const bool direct = !rt_[dep.supplier].operational;
+        stored = Cause{CauseKind::Dependency, elements_[dep.supplier].id, dep.supplier, dep.kind,
+                       direct ? "supplier not operational"
+                              : (control ? "supplier under loss of control" : "supplier under loss of view")};
+      }
       touch(x);
       if (!record) continue;
       StateChange change;
@@ -962,6 +967,8 @@ class Simulation {
   std::deque<ElementIndex> worklist_;
   std::vector<ElementIndex> touched_;
   std::vector<StateChange> pending_flag_changes_;
+  std::vector<std::uint32_t> flag_source_;  // scratch for spread_flag
+  std::vector<ElementIndex> flag_queue_;
   bool operational_changed_ = true;
   std::set<ElementIndex> damaged_;
   std::map<std::uint32_t, std::vector<ElementIndex>>
