@@ -37,7 +37,9 @@ void dispatch_islands(const model::Network& network, const model::Layer& layer, 
     const ElementIndex id = layer.assets[v];
     if (!out.energised[id]) continue;
     const auto& e = elements[id];
-    if (e.has_demand() && e.load_mw > 0) injection[v] -= e.load_mw * out.served[id];
+    // Net demand: shed share of a load's demand, negative loads (embedded generation) and shunt
+    // conductance as MATPOWER's DC model counts them.
+    injection[v] -= (e.has_demand() ? e.load_mw * out.served[id] : e.load_mw) + e.attribute("gs_mw", 0.0);
     if (e.role != Role::Source) continue;
     const ElementIndex key = out.island_source[id];
     auto [it, inserted] = island_of_key.emplace(key, island_keys.size());
@@ -53,7 +55,7 @@ void dispatch_islands(const model::Network& network, const model::Layer& layer, 
   std::vector<double> demand(island_keys.size(), 0.0);
   for (std::size_t v = 0; v < n; ++v) {
     const ElementIndex id = layer.assets[v];
-    if (!out.energised[id] || injection[v] >= 0) continue;
+    if (!out.energised[id] || elements[id].role == Role::Source) continue;
     const auto it = island_of_key.find(out.island_source[id]);
     if (it != island_of_key.end()) demand[it->second] -= injection[v];
   }

@@ -18,6 +18,7 @@
 #include <queue>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "blackstart/core/random.hpp"
 #include "blackstart/sim/power_model.hpp"
@@ -60,6 +61,15 @@ struct Cause {
   std::string detail;
 };
 
+//! A cause as kept per element: strings interned in the simulation's table, 16 bytes instead of ~80.
+struct StoredCause {
+  CauseKind kind = CauseKind::Event;
+  std::optional<DependencyKind> via;
+  ElementIndex element = kNoElement;
+  std::uint32_t text = 0;  // index into the string table; 0 is ""
+  std::uint32_t detail = 0;
+};
+
 //! Per-element contribution to its layer's aggregates; kept so updates are O(changed).
 struct Contribution {
   double customers_out = 0, shed_mw = 0, passengers = 0;
@@ -78,9 +88,9 @@ struct Runtime {
   std::uint32_t damage_count = 0;  // how many times damaged: part of repair random streams
   bool backup_disabled = false;
   std::uint32_t backup_disabled_event = 0;
-  Cause damage_cause;            // what did the damage: a scenario event, or an overload
+  StoredCause damage_cause;      // what did the damage: a scenario event, or an overload
   double overload_since = -1.0;  // links of flow models: start of the current overload
-  Cause overload_cause;
+  StoredCause overload_cause;
 
   bool available = true;
   bool energised = true;
@@ -92,11 +102,10 @@ struct Runtime {
   double capacity_factor = 1.0;
   bool loss_of_control = false;
   bool loss_of_view = false;
-  Cause dependency_cause, backup_cause, degrade_cause, physics_cause, control_cause, view_cause;
-  std::optional<Cause> recovery_cause;
+  StoredCause dependency_cause, backup_cause, degrade_cause, physics_cause, control_cause, view_cause;
 
   State state = State::InService;
-  Cause state_cause;
+  StoredCause state_cause;
   bool ever_down = false;
   bool in_worklist = false;
   bool touched = false;
@@ -118,9 +127,14 @@ class Simulation {
     incoming_.resize(n);
     outgoing_.resize(n);
     const auto& deps = network_.dependencies();
+    flag_supplier_.assign(n, 0);
     for (std::uint32_t d = 0; d < deps.size(); ++d) {
       incoming_[deps[d].dependent].push_back(d);
       outgoing_[deps[d].supplier].push_back(d);
+      if (deps[d].effect == DependencyEffect::LoseControl || deps[d].effect == DependencyEffect::LoseView) {
+        flag_supplier_[deps[d].supplier] = 1;
+        flag_dependencies_.push_back(d);
+      }
     }
     const auto& registry = PowerModelRegistry::builtin();
     const PowerModelInfo* info = registry.find(scenario.power_model);
@@ -202,12 +216,27 @@ class Simulation {
     update_flags(0.0, /*record=*/false);
     for (ElementIndex x = 0; x < elements_.size(); ++x) {
       Runtime& r = rt_[x];
-      r.state = derive_state(x, r.state_cause);
+      Cause cause;
+      r.state = derive_state(x, cause);
+      r.state_cause = store(cause);
       r.touched = false;
       refresh_contribution(x);
     }
     touched_.clear();
     record_trace(0.0);
+  }
+
+  // ----------------------------------------------------------------------------------- causes
+  std::uint32_t intern(const std::string& text) {
+    const auto [it, inserted] = string_ids_.emplace(text, static_cast<std::uint32_t>(strings_.size()));
+    if (inserted) strings_.push_back(text);
+    return it->second;
+  }
+  StoredCause store(const Cause& c) {
+    return StoredCause{c.kind, c.via, c.element, intern(c.text), intern(c.detail)};
+  }
+  Cause load(const StoredCause& c) const {
+    return Cause{c.kind, strings_[c.text], c.element, c.via, strings_[c.detail]};
   }
 
   // ----------------------------------------------------------------------------------- queue
@@ -318,7 +347,7 @@ class Simulation {
     cancel_repair(x);
     r.damage = damage;
     r.damage_event = event_index;
-    r.damage_cause = std::move(cause);
+    r.damage_cause = store(cause);
     r.detect_at = -1.0;
     ++r.damage_count;
     ++r.repair_token;
@@ -343,7 +372,7 @@ class Simulation {
     r.damage = Damage::None;
     r.detect_at = -1.0;
     ++r.repair_token;
-    r.recovery_cause = std::move(cause);
+    recovery_causes_[x] = std::move(cause);
     enqueue(x);
     touch(x);
   }
@@ -400,9 +429,9 @@ class Simulation {
     r.dependency_failed = failed;
     r.on_backup = backup && !failed;
     r.capacity_factor = factor;
-    if (failed) r.dependency_cause = fail_cause;
-    if (backup) r.backup_cause = backup_cause;
-    if (factor < 1.0) r.degrade_cause = degrade_cause;
+    if (failed) r.dependency_cause = store(fail_cause);
+    if (backup) r.backup_cause = store(backup_cause);
+    if (factor < 1.0) r.degrade_cause = store(degrade_cause);
     if (available != r.available) {
       r.available = available;
       touch(x);
@@ -423,7 +452,7 @@ class Simulation {
     if (operational == r.operational) return;
     r.operational = operational;
     if (!operational) r.nonoperational_since = t;
-    operational_changed_ = true;
+    if (flag_supplier_[x]) operational_changed_ = true;
     touch(x);
     for (std::uint32_t d : outgoing_[x]) enqueue(network_.dependencies()[d].dependent);
   }
@@ -478,14 +507,14 @@ class Simulation {
     };
     for (auto x : layer.assets) update(x);
     for (auto x : layer.links) update(x);
-    for (auto x : lost) rt_[x].physics_cause = trace_physics_cause(x);
+    for (auto x : lost) rt_[x].physics_cause = store(trace_physics_cause(x));
     watch_overloads(layer_index, t);
     for (auto x : layer.assets)
       if (elements_[x].has_demand() && rt_[x].served < 1.0 && rt_[x].operational) {
         const ElementIndex source = solution_.island_source[x];
         rt_[x].physics_cause =
-            Cause{CauseKind::Physics, source == kNoElement ? "" : elements_[source].id, source, std::nullopt,
-                  "island short of generation: load shed proportionally"};
+            store(Cause{CauseKind::Physics, source == kNoElement ? "" : elements_[source].id, source,
+                        std::nullopt, "island short of generation: load shed proportionally"});
       }
   }
 
@@ -508,8 +537,8 @@ class Simulation {
       if (trigger != kNoElement)
         detail += " after " + elements_[trigger].id + (rt_[trigger].available ? " came back" : " went out");
       r.overload_cause =
-          Cause{CauseKind::Physics, trigger == kNoElement ? std::string() : elements_[trigger].id, trigger,
-                std::nullopt, "overloaded to " + detail};
+          store(Cause{CauseKind::Physics, trigger == kNoElement ? std::string() : elements_[trigger].id,
+                      trigger, std::nullopt, "overloaded to " + detail});
       push(t + settings.trip_delay_min, QueueItem::Kind::TripCheck, x);
     }
     changed.clear();
@@ -523,7 +552,7 @@ class Simulation {
     Runtime& r = rt_[x];
     if (r.overload_since < 0 || t + 1e-9 < r.overload_since + scenario_.power_flow.trip_delay_min) return;
     if (r.damage != Damage::None) return;
-    set_damage(x, Damage::Tripped, kNoEvent, r.overload_cause, t);
+    set_damage(x, Damage::Tripped, kNoEvent, load(r.overload_cause), t);
     r.overload_since = -1.0;
   }
 
@@ -570,7 +599,7 @@ class Simulation {
     const std::size_t n = elements_.size();
     flag_source_.assign(n, kNoDependency);
     flag_queue_.clear();
-    for (std::uint32_t d = 0; d < deps.size(); ++d) {
+    for (std::uint32_t d : flag_dependencies_) {
       const auto& dep = deps[d];
       if (dep.effect != effect || rt_[dep.supplier].operational ||
           flag_source_[dep.dependent] != kNoDependency)
@@ -594,15 +623,17 @@ class Simulation {
       bool& current = control ? r.loss_of_control : r.loss_of_view;
       const bool flagged = flag_source_[x] != kNoDependency;
       if (flagged == current) continue;
-      Cause& stored = control ? r.control_cause : r.view_cause;
-      const Cause previous = stored;
+      StoredCause& stored = control ? r.control_cause : r.view_cause;
+      const Cause previous = load(stored);
       current = flagged;
+      Cause now;
       if (current) {
         const auto& dep = deps[flag_source_[x]];
         const bool direct = !rt_[dep.supplier].operational;
-        stored = Cause{CauseKind::Dependency, elements_[dep.supplier].id, dep.supplier, dep.kind,
-                       direct ? "supplier not operational"
-                              : (control ? "supplier under loss of control" : "supplier under loss of view")};
+        now = Cause{CauseKind::Dependency, elements_[dep.supplier].id, dep.supplier, dep.kind,
+                    direct ? "supplier not operational"
+                           : (control ? "supplier under loss of control" : "supplier under loss of view")};
+        stored = store(now);
       }
       touch(x);
       if (!record) continue;
@@ -614,7 +645,7 @@ class Simulation {
           control ? (current ? "controlled" : "loss_of_control") : (current ? "visible" : "loss_of_view");
       change.to =
           control ? (current ? "loss_of_control" : "controlled") : (current ? "loss_of_view" : "visible");
-      const Cause& c = current ? stored : previous;
+      const Cause& c = current ? now : previous;
       change.cause_kind = c.kind;
       change.cause = c.text;
       change.cause_element = c.element;
@@ -755,8 +786,8 @@ class Simulation {
       case RepairMode::None:
         break;
     }
-    const std::string undone =
-        r.damage_cause.kind == CauseKind::Event ? r.damage_cause.text : std::string("the overload trip");
+    const std::string undone = r.damage_cause.kind == CauseKind::Event ? strings_[r.damage_cause.text]
+                                                                       : std::string("the overload trip");
     (void)t;
     clear_damage(x, Cause{CauseKind::Restoration, agent, kNoElement, std::nullopt, "undid " + undone});
   }
@@ -771,31 +802,31 @@ class Simulation {
                                                            : "replacement";
         cause = Cause{CauseKind::Restoration, agent, kNoElement, std::nullopt,
                       "repairing damage from " + (r.damage_cause.kind == CauseKind::Event
-                                                      ? r.damage_cause.text
+                                                      ? strings_[r.damage_cause.text]
                                                       : std::string("an overload trip"))};
         return State::UnderRepair;
       }
-      cause = r.damage_cause;
+      cause = load(r.damage_cause);
       return r.damage == Damage::Compromised ? State::Compromised : State::Failed;
     }
     if (r.dependency_failed) {
-      cause = r.dependency_cause;
+      cause = load(r.dependency_cause);
       return State::Failed;
     }
     if (!r.energised) {
-      cause = r.physics_cause;
+      cause = load(r.physics_cause);
       return State::Failed;
     }
     if (r.on_backup) {
-      cause = r.backup_cause;
+      cause = load(r.backup_cause);
       return State::OnBackup;
     }
     if (r.capacity_factor < 1.0) {
-      cause = r.degrade_cause;
+      cause = load(r.degrade_cause);
       return State::Degraded;
     }
     if (elements_[x].has_demand() && r.served < 1.0) {
-      cause = r.physics_cause;
+      cause = load(r.physics_cause);
       return State::Degraded;
     }
     return r.ever_down ? State::Restored : State::InService;
@@ -804,7 +835,7 @@ class Simulation {
   //! Cause of a return to service: what undid the damage, or the supplier that came back.
   Cause recovery_cause(ElementIndex x, const Cause& previous) const {
     const Runtime& r = rt_[x];
-    if (r.recovery_cause) return *r.recovery_cause;
+    if (const auto it = recovery_causes_.find(x); it != recovery_causes_.end()) return it->second;
     Cause c = previous;
     if (c.kind == CauseKind::Event || c.kind == CauseKind::Restoration) c.kind = CauseKind::Restoration;
     c.detail = c.element != kNoElement ? "supply through " + c.text + " back" : "back in service";
@@ -826,13 +857,14 @@ class Simulation {
       if (next == State::InService || next == State::Restored) {
         if (r.state != State::InService && r.state != State::Restored) {
           next = State::Restored;
-          cause = recovery_cause(x, r.state_cause);
+          cause = recovery_cause(x, load(r.state_cause));
         }
       }
       // An attack on an asset that was already down changes why it is down: record that too, so
       // explanations name the attack rather than the earlier upstream loss.
-      const bool new_attack = next == r.state && cause.kind == CauseKind::Event &&
-                              (r.state_cause.kind != CauseKind::Event || r.state_cause.text != cause.text);
+      const bool new_attack =
+          next == r.state && cause.kind == CauseKind::Event &&
+          (r.state_cause.kind != CauseKind::Event || strings_[r.state_cause.text] != cause.text);
       if (next != r.state || new_attack) {
         if (next != State::InService && next != State::Restored) r.ever_down = true;
         StateChange change;
@@ -846,11 +878,11 @@ class Simulation {
         change.via = cause.via;
         change.detail = cause.detail;
         r.state = next;
-        r.state_cause = cause;
+        r.state_cause = store(cause);
         observer_->state_changed(change);
         result_.changes.push_back(std::move(change));
       }
-      r.recovery_cause.reset();
+      recovery_causes_.erase(x);
       refresh_contribution(x);
     }
     touched_.clear();
@@ -968,6 +1000,11 @@ class Simulation {
   std::vector<ElementIndex> touched_;
   std::vector<StateChange> pending_flag_changes_;
   std::vector<std::uint32_t> flag_source_;  // scratch for spread_flag
+  std::vector<char> flag_supplier_;         // supplies a control or monitoring dependency
+  std::vector<std::string> strings_{""};    // interned cause texts
+  std::unordered_map<std::string, std::uint32_t> string_ids_{{"", 0}};
+  std::unordered_map<ElementIndex, Cause> recovery_causes_;  // what undid damage, until emitted
+  std::vector<std::uint32_t> flag_dependencies_;
   std::vector<ElementIndex> flag_queue_;
   bool operational_changed_ = true;
   std::set<ElementIndex> damaged_;
