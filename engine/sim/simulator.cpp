@@ -834,7 +834,6 @@ class Simulation {
 
   //! Cause of a return to service: what undid the damage, or the supplier that came back.
   Cause recovery_cause(ElementIndex x, const Cause& previous) const {
-    const Runtime& r = rt_[x];
     if (const auto it = recovery_causes_.find(x); it != recovery_causes_.end()) return it->second;
     Cause c = previous;
     if (c.kind == CauseKind::Event || c.kind == CauseKind::Restoration) c.kind = CauseKind::Restoration;
