@@ -36,9 +36,28 @@ struct PowerflowArgs {
   bool enforce_q_limits = false;
 };
 
+//! `blackstart import matpower CASE.m -o GRID.yaml`
+struct ImportArgs {
+  std::string case_file;
+  std::string output;
+  double customers_per_mw = 400.0;
+  bool quiet = false;
+};
+
+//! `blackstart contingency CASE.m [--n-1 | --n-2] [--top K] [--dc] [--out FILE.csv] [--threads T]`
+struct ContingencyArgs {
+  std::string case_file;
+  bool n2 = false;  //!< pairs among the `top` worst single outages instead of single outages
+  int top = 20;     //!< rows printed; with n2 also the number of single outages paired
+  std::string out_file;
+  int threads = 0;  //!< 0 = all cores
+};
+
 int run_command(const RunArgs& args);
 int powerflow_command(const PowerflowArgs& args);
+int contingency_command(const ContingencyArgs& args);
 int validate_command(const std::vector<std::string>& files, bool quiet);
 int explain_command(const ExplainArgs& args);
+int import_command(const ImportArgs& args);
 
 }  // namespace blackstart::cli

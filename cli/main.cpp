@@ -63,6 +63,39 @@ int main(int argc, char** argv) {
       "Examples:\n  blackstart powerflow case118.m --ac --out pf118\n"
       "  blackstart powerflow case9241pegase.m --dc");
 
+  ImportArgs import_args;
+  auto* import_cmd = app.add_subcommand("import", "Convert a grid from another format into a scenario");
+  import_cmd->require_subcommand(1);
+  auto* matpower_cmd = import_cmd->add_subcommand("matpower", "MATPOWER case (.m, version 2) to a scenario");
+  matpower_cmd->add_option("case", import_args.case_file, "MATPOWER case file (.m)")->required();
+  matpower_cmd->add_option("-o,--output", import_args.output, "Scenario file to write (.yaml)")->required();
+  matpower_cmd
+      ->add_option("--customers-per-mw", import_args.customers_per_mw, "Customers per MW of bus demand")
+      ->check(CLI::Range(0.0, 1e6))
+      ->capture_default_str();
+  matpower_cmd->add_flag("--quiet,-q", import_args.quiet, "Print only errors");
+  matpower_cmd->footer("Example:\n  blackstart import matpower case118.m -o grid118.yaml");
+
+  ContingencyArgs contingency;
+  auto* contingency_cmd =
+      app.add_subcommand("contingency", "Screen branch outages of a MATPOWER case, worst first");
+  contingency_cmd->add_option("case", contingency.case_file, "MATPOWER case file (.m)")->required();
+  auto* n1_flag = contingency_cmd->add_flag("--n-1")->description("Single-branch outages (default)");
+  contingency_cmd->add_flag("--n-2", contingency.n2, "Pairs among the K worst single outages")
+      ->excludes(n1_flag);
+  contingency_cmd->add_option("--top", contingency.top, "K: rows shown; with --n-2 also the outages paired")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  contingency_cmd->add_flag("--dc")->description(
+      "DC (B-theta) model with PTDF/LODF: the only mode for now, the default");
+  contingency_cmd->add_option("--out", contingency.out_file, "CSV file for the full ranking");
+  contingency_cmd->add_option("--threads", contingency.threads, "Worker threads (default 0: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  contingency_cmd->footer(
+      "Ranked by MW shed, then overload MW above rate A, then worst loading.\n"
+      "Examples:\n  blackstart contingency case9241pegase.m --out n1.csv\n"
+      "  blackstart contingency case118.m --n-2 --top 20");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -77,5 +110,7 @@ int main(int argc, char** argv) {
   if (*validate_cmd) return validate_command(files, validate_quiet);
   if (*explain_cmd) return explain_command(explain);
   if (*powerflow_cmd) return powerflow_command(powerflow);
+  if (*contingency_cmd) return contingency_command(contingency);
+  if (*import_cmd) return import_command(import_args);
   return kUsage;
 }

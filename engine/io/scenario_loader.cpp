@@ -15,6 +15,7 @@
 
 #include "blackstart/core/text.hpp"
 #include "blackstart/io/csv.hpp"
+#include "blackstart/io/matpower_import.hpp"
 #include "blackstart/model/asset_types.hpp"
 
 namespace blackstart::io {
@@ -330,7 +331,8 @@ class Loader {
   }
 
   void read_power_flow(const YAML::Node& node) {
-    if (!expect_map(node, "power_flow", {"rating", "overload_tolerance", "trip_delay", "unrated_margin"}))
+    if (!expect_map(node, "power_flow",
+                    {"rating", "overload_tolerance", "trip_delay", "unrated_margin", "unrated_floor_mw"}))
       return;
     auto& settings = scenario_.power_flow;
     settings.location = {file_, where(node).line, where(node).column};
@@ -351,6 +353,9 @@ class Loader {
     if (node["unrated_margin"])
       if (auto v = number_of(node["unrated_margin"], "unrated_margin", 0.0, 100.0))
         settings.unrated_margin = *v;
+    if (node["unrated_floor_mw"])
+      if (auto v = number_of(node["unrated_floor_mw"], "unrated_floor_mw", 0.0, 1e7, "MW"))
+        settings.unrated_floor_mw = *v;
   }
 
   void read_sources(const YAML::Node& node) {
@@ -382,7 +387,8 @@ class Loader {
       return;
     }
     for (const auto& layer_node : node) {
-      if (!expect_map(layer_node, "a layer", {"name", "kind", "assets", "links", "assets_csv", "links_csv"}))
+      if (!expect_map(layer_node, "a layer",
+                      {"name", "kind", "matpower", "assets", "links", "assets_csv", "links_csv"}))
         continue;
       if (!layer_node["name"]) {
         error(layer_node, "a layer needs a 'name'");
@@ -408,6 +414,7 @@ class Loader {
         }
       }
       const auto layer = scenario_.network.add_layer(*name, kind);
+      if (layer_node["matpower"]) read_matpower(layer, layer_node["matpower"]);
       if (layer_node["assets"]) read_assets(layer, layer_node["assets"]);
       if (layer_node["assets_csv"]) read_assets_csv(layer, layer_node["assets_csv"]);
       if (layer_node["links"]) read_links(layer, layer_node["links"]);
@@ -588,6 +595,48 @@ class Loader {
 
   static bool valid_id_text(const std::string& id) {
     return !id.empty() && id.find_first_of("/*?, \t") == std::string::npos;
+  }
+
+  //! `matpower: case.m` or `matpower: {file: case.m, customers_per_mw: N}`: the case's buses,
+  //! generators and branches join the (power) layer. Problems of the case file keep its line and column;
+  //! those without one (a missing file) are reported at the key.
+  void read_matpower(std::uint32_t layer, const YAML::Node& node) {
+    if (scenario_.network.layers()[layer].kind != model::LayerKind::Power) {
+      error(node, "'matpower' imports into a power layer: name the layer 'power' or add 'kind: power'");
+      return;
+    }
+    ImportOptions options;
+    if (node.IsMap()) {
+      if (!expect_map(node, "matpower", {"file", "customers_per_mw"})) return;
+      if (!node["file"]) {
+        error(node, "matpower needs 'file', the MATPOWER case (.m) to import");
+        return;
+      }
+      if (node["customers_per_mw"]) {
+        const auto v = number_of(node["customers_per_mw"], "customers_per_mw", 0.0, 1e6);
+        if (!v) return;
+        options.customers_per_mw = *v;
+      }
+    }
+    const YAML::Node file = node.IsMap() ? node["file"] : node;  // yaml-cpp: never assign to a Node
+    if (!file.IsScalar()) {
+      error(file, "matpower must name a MATPOWER case file (.m)");
+      return;
+    }
+    auto read = load_matpower_file(resolve_path(file));
+    core::Diagnostics found = std::move(read.diagnostics);
+    if (read.power_case && !found.has_errors())
+      found.append(add_power_case_layer(scenario_.network, layer, *read.power_case, options));
+    for (auto d : found.items()) {
+      if (d.line == 0) {
+        const Where w = where(file);
+        d.message = "matpower '" + file.Scalar() + "': " + d.message;
+        d.file = file_;
+        d.line = w.line;
+        d.column = w.column;
+      }
+      diagnostics_.add(std::move(d));
+    }
   }
 
   //! Reads a CSV file named by a scenario key; a missing or unreadable file is reported at the key.
@@ -1123,6 +1172,7 @@ class Loader {
 
   // ------------------------------------------------------------------------------ resources
   void read_crews(const YAML::Node& node) {
+    crews_declared_empty_ = node.IsSequence() && node.size() == 0;
     if (!node.IsSequence()) {
       error(node, "'crews' must be a list of {operator, count, travel}");
       return;
@@ -1156,6 +1206,7 @@ class Loader {
   void check_crews() {
     // Assets that events damage but that no crew can reach stay broken: say so once per operator.
     if (diagnostics_.has_errors()) return;  // event actions may not be what they seem
+    if (crews_declared_empty_) return;      // `crews: []`: no crews by design
     std::set<std::string> reported;
     for (const auto& event : scenario_.events)
       for (auto target : event.targets) {
@@ -1397,6 +1448,7 @@ class Loader {
   std::filesystem::path base_dir_;
   core::Diagnostics diagnostics_;
   model::Scenario scenario_;
+  bool crews_declared_empty_ = false;
 };
 
 }  // namespace

@@ -20,7 +20,6 @@ using model::Role;
 namespace {
 constexpr double kStiffReactance = 1e-4;  // p.u.: a zero-impedance connection, still invertible
 constexpr double kUnlimitedMw = 1e9;
-constexpr double kMinimumDerivedRatingMw = 1.0;
 }  // namespace
 
 void dispatch_islands(const model::Network& network, const model::Layer& layer, PowerSolution& out,
@@ -149,11 +148,12 @@ void DcPowerModel::solve(const model::Network& network, std::uint32_t layer_inde
   std::vector<double> angles(refs.size(), 0.0);
   const DcFlow flow = cache->solver->solve(in_service, injection, refs, angles);
   if (!cache->base_solved && settings_.unrated_margin > 0) {
-    // Links without a rating get one from the normal state: a margin over their base-case flow.
+    // Branches (links with a reactance) without a rating get one from the normal state: a margin
+    // over their base-case flow. Connections and breakers stay unrated.
     for (std::size_t l = 0; l < layer.links.size(); ++l)
-      if (cache->rating[l] <= 0)
+      if (cache->rating[l] <= 0 && elements[layer.links[l]].attribute("x_pu", 0.0) != 0.0)
         cache->rating[l] =
-            std::max(kMinimumDerivedRatingMw, (1.0 + settings_.unrated_margin) * std::abs(flow.pf_mw[l]));
+            std::max(settings_.unrated_floor_mw, (1.0 + settings_.unrated_margin) * std::abs(flow.pf_mw[l]));
   }
   cache->base_solved = true;
   for (std::size_t l = 0; l < layer.links.size(); ++l) {

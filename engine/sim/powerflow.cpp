@@ -20,6 +20,7 @@
 #include <cmath>
 #include <complex>
 #include <numbers>
+#include <span>
 
 namespace blackstart::sim {
 
@@ -139,6 +140,32 @@ struct DcSolver::Impl {
     return p;
   }
 
+  //! Per bus: reached from one of `refs` through in-service branches between active buses.
+  [[nodiscard]] std::vector<char> reach(const std::vector<char>& in_service,
+                                        const std::vector<int>& refs) const {
+    const std::size_t n = c.buses.size(), m = c.branches.size();
+    std::vector<char> reached(n, 0);
+    std::vector<std::vector<int>> adjacency(n);
+    for (std::size_t l = 0; l < m; ++l) {
+      const int f = from_bus[l], t = to_bus[l];
+      if (!in_service[l] || !classes.active[f] || !classes.active[t]) continue;
+      adjacency[f].push_back(t);
+      adjacency[t].push_back(f);
+    }
+    std::vector<int> stack(refs.begin(), refs.end());
+    for (int r : refs) reached[r] = 1;
+    while (!stack.empty()) {
+      const int v = stack.back();
+      stack.pop_back();
+      for (int w : adjacency[v])
+        if (!reached[w]) {
+          reached[w] = 1;
+          stack.push_back(w);
+        }
+    }
+    return reached;
+  }
+
   DcFlow solve(const std::vector<char>& in_service, const std::vector<double>& injection_mw,
                const std::vector<int>& refs, const std::vector<double>& ref_angle_deg) {
     DcFlow out;
@@ -153,32 +180,13 @@ struct DcSolver::Impl {
     out.ref_bus = refs.front();
     const double base = c.base_mva;
     std::vector<double> va(n, 0.0);
-    std::vector<char> is_ref(n, 0), reached(n, 0);
+    std::vector<char> is_ref(n, 0), reached;
     for (std::size_t r = 0; r < refs.size(); ++r) {
       is_ref[refs[r]] = 1;
       va[refs[r]] = ref_angle_deg[r] * kDegToRad;
     }
     // Buses reached from a reference through in-service branches; the rest stay at 0.
-    {
-      std::vector<std::vector<int>> adjacency(n);
-      for (std::size_t l = 0; l < m; ++l) {
-        const int f = from_bus[l], t = to_bus[l];
-        if (!in_service[l] || !classes.active[f] || !classes.active[t]) continue;
-        adjacency[f].push_back(t);
-        adjacency[t].push_back(f);
-      }
-      std::vector<int> stack(refs.begin(), refs.end());
-      for (int r : refs) reached[r] = 1;
-      while (!stack.empty()) {
-        const int v = stack.back();
-        stack.pop_back();
-        for (int w : adjacency[v])
-          if (!reached[w]) {
-            reached[w] = 1;
-            stack.push_back(w);
-          }
-      }
-    }
+    reached = reach(in_service, refs);
 
     double* values = matrix.valuePtr();
     std::fill(values, values + matrix.nonZeros(), 0.0);
@@ -251,6 +259,153 @@ struct DcSolver::Impl {
     return out;
   }
 
+  // Factorisation for many right-hand sides. The factor is copied out of Eigen into plain arrays
+  // once: the per-solve loops then skip the zeros of sparse right-hand sides (an injection at two
+  // buses fills only their elimination-tree paths in the forward sweep) and share nothing mutable.
+  Eigen::SparseMatrix<double> factor_matrix;
+  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> factor;
+  bool factor_analysed = false;
+  std::vector<double> factor_susceptance;
+  std::vector<char> factor_reached;
+  std::vector<int> factor_fixed;            //!< rows held at 0: reference buses, buses not reached
+  std::vector<int> lower_start, lower_row;  //!< strictly lower L of P B P^T = L D L^T, by column
+  std::vector<double> lower_value, diagonal;
+  std::vector<int> permutation;  //!< bus row -> position in the factor
+
+  bool factorise(const std::vector<char>& in_service) {
+    const std::size_t n = c.buses.size(), m = c.branches.size();
+    factor_susceptance.assign(m, 0.0);
+    factor_reached.assign(n, 0);
+    factor_fixed.clear();
+    if (classes.ref.empty()) return false;
+    std::vector<char> is_ref(n, 0);
+    for (int r : classes.ref) is_ref[r] = 1;
+    factor_reached = reach(in_service, classes.ref);
+    if (factor_matrix.nonZeros() == 0) factor_matrix = matrix;
+    double* values = factor_matrix.valuePtr();
+    std::fill(values, values + factor_matrix.nonZeros(), 0.0);
+    for (std::size_t l = 0; l < m; ++l) {
+      const int f = from_bus[l], t = to_bus[l];
+      if (!in_service[l] || !factor_reached[f] || !factor_reached[t] || f == t) continue;
+      const double b = 1.0 / (c.branches[l].x_pu * tap_of(c.branches[l]));
+      factor_susceptance[l] = b;
+      const auto& s = branch_slots[l];
+      if (!is_ref[f]) values[s[0]] += b;
+      if (!is_ref[t]) values[s[1]] += b;
+      if (!is_ref[f] && !is_ref[t]) {
+        values[s[2]] -= b;
+        values[s[3]] -= b;
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      if (is_ref[i] || !factor_reached[i]) {
+        values[diagonal_slot[i]] = 1.0;
+        factor_fixed.push_back(static_cast<int>(i));
+      }
+    if (!factor_analysed) {
+      factor.analyzePattern(factor_matrix);
+      factor_analysed = true;
+    }
+    factor.factorize(factor_matrix);
+    if (factor.info() != Eigen::Success) return false;
+    // matrixL() and vectorD() return temporaries: copy before taking anything from them.
+    const Eigen::SparseMatrix<double> lower = factor.matrixL().nestedExpression();
+    const Eigen::VectorXd d = factor.vectorD();
+    lower_start.assign(1, 0);
+    lower_row.clear();
+    lower_value.clear();
+    for (int j = 0; j < lower.outerSize(); ++j) {
+      for (Eigen::SparseMatrix<double>::InnerIterator it(lower, j); it; ++it)
+        if (it.row() > j) {
+          lower_row.push_back(static_cast<int>(it.row()));
+          lower_value.push_back(it.value());
+        }
+      lower_start.push_back(static_cast<int>(lower_row.size()));
+    }
+    diagonal.assign(d.data(), d.data() + size);
+    permutation.resize(size);
+    const auto& p = factor.permutationP();
+    for (int i = 0; i < size; ++i) permutation[i] = p.size() > 0 ? p.indices()[i] : i;
+    return true;
+  }
+
+  //! Solves `count` right-hand sides stored one after another in x. They are swept through the
+  //! factor together, interleaved in groups of up to 8, so that each entry of L is loaded once per
+  //! group and the inner loops run over contiguous columns; most of the time of a PTDF screen is
+  //! here. Each column sees the same operations in the same order as when solved alone.
+  void solve_factorised(std::span<double> x, int count) const {
+    constexpr int kGroup = 8;
+    for (int first = 0; first < count; first += kGroup) {
+      const std::span<double> part = x.subspan(static_cast<std::size_t>(first) * size);
+      switch (std::min(kGroup, count - first)) {
+        case 1:
+          solve_group<1>(part);
+          break;
+        case 2:
+          solve_group<2>(part);
+          break;
+        case 3:
+          solve_group<3>(part);
+          break;
+        case 4:
+          solve_group<4>(part);
+          break;
+        case 5:
+          solve_group<5>(part);
+          break;
+        case 6:
+          solve_group<6>(part);
+          break;
+        case 7:
+          solve_group<7>(part);
+          break;
+        default:
+          solve_group<8>(part);
+          break;
+      }
+    }
+  }
+
+  template <int B>
+  void solve_group(std::span<double> x) const {
+    // P B P^T = L D L^T, so B x = p becomes L D L^T (P x) = P p; y holds P p interleaved, row-major.
+    thread_local std::vector<double> buffer;
+    buffer.resize(static_cast<std::size_t>(size) * B);  // every entry is written by the permutation
+    double* y = buffer.data();
+    for (int c = 0; c < B; ++c) {
+      double* column = x.data() + static_cast<std::size_t>(c) * size;
+      for (int r : factor_fixed) column[r] = 0.0;
+      for (int i = 0; i < size; ++i) y[static_cast<std::size_t>(permutation[i]) * B + c] = column[i];
+    }
+    for (int j = 0; j < size; ++j) {
+      const double* yj = y + static_cast<std::size_t>(j) * B;
+      bool zero = true;
+      for (int c = 0; c < B; ++c) zero = zero && yj[c] == 0.0;
+      if (zero) continue;  // a sparse right-hand side fills only its elimination-tree paths
+      for (int p = lower_start[j]; p < lower_start[j + 1]; ++p) {
+        double* yr = y + static_cast<std::size_t>(lower_row[p]) * B;
+        const double v = lower_value[p];
+        for (int c = 0; c < B; ++c) yr[c] -= v * yj[c];
+      }
+    }
+    for (int j = 0; j < size; ++j)
+      for (int c = 0; c < B; ++c) y[static_cast<std::size_t>(j) * B + c] /= diagonal[j];
+    for (int j = size - 1; j >= 0; --j) {
+      double sum[B];
+      for (int c = 0; c < B; ++c) sum[c] = y[static_cast<std::size_t>(j) * B + c];
+      for (int p = lower_start[j]; p < lower_start[j + 1]; ++p) {
+        const double* yr = y + static_cast<std::size_t>(lower_row[p]) * B;
+        const double v = lower_value[p];
+        for (int c = 0; c < B; ++c) sum[c] -= v * yr[c];
+      }
+      for (int c = 0; c < B; ++c) y[static_cast<std::size_t>(j) * B + c] = sum[c];
+    }
+    for (int c = 0; c < B; ++c) {
+      double* column = x.data() + static_cast<std::size_t>(c) * size;
+      for (int i = 0; i < size; ++i) column[i] = y[static_cast<std::size_t>(permutation[i]) * B + c];
+    }
+  }
+
   DcFlow solve_case(const std::vector<char>& in_service, const std::vector<double>& injection_mw) {
     std::vector<double> angles;
     for (int r : classes.ref) angles.push_back(c.buses[r].va_deg);
@@ -278,6 +433,38 @@ DcFlow DcSolver::solve() {
 
 std::vector<double> DcSolver::case_injections_mw() const {
   return impl_->injections();
+}
+
+bool DcSolver::factorise(const std::vector<char>& branch_in_service) {
+  return impl_->factorise(branch_in_service);
+}
+
+void DcSolver::solve_factorised(std::span<double> p_to_x) const {
+  impl_->solve_factorised(p_to_x, 1);
+}
+
+void DcSolver::solve_factorised(std::span<double> p_to_x, int count) const {
+  impl_->solve_factorised(p_to_x, count);
+}
+
+const std::vector<double>& DcSolver::factorised_susceptance_pu() const {
+  return impl_->factor_susceptance;
+}
+
+const std::vector<char>& DcSolver::factorised_reached() const {
+  return impl_->factor_reached;
+}
+
+const std::vector<int>& DcSolver::branch_from_bus() const {
+  return impl_->from_bus;
+}
+
+const std::vector<int>& DcSolver::branch_to_bus() const {
+  return impl_->to_bus;
+}
+
+const std::vector<int>& DcSolver::reference_buses() const {
+  return impl_->classes.ref;
 }
 
 DcFlow solve_dc(const PowerCase& power_case) {

@@ -1,5 +1,6 @@
 // The shipped scenarios as tests: they load, run, and their headline figures follow from their data.
 #include <catch2/catch.hpp>
+#include <map>
 #include <set>
 
 #include "blackstart/io/builtin_scenarios.hpp"
@@ -169,4 +170,42 @@ TEST_CASE("built-in scenarios are the shipped files", "[scenario][io]") {
   auto missing = io::load_scenario("ukraine-2016");
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.diagnostics.to_string().find("did you mean 'ukraine-2015'") != std::string::npos);
+}
+
+TEST_CASE("case118 cascade: opening two substations trips lines in several steps, each caused by the last",
+          "[scenario][cascade]") {
+  const auto scenario = load("case118-cascade");
+  const auto result = sim::simulate(scenario);
+  check_physical_sanity(result);
+  std::map<model::ElementIndex, double> failed_at;
+  std::set<double> trip_times;
+  double first_event = 1e300;
+  for (const auto& e : scenario.events) first_event = std::min(first_event, e.at_min);
+  for (const auto& c : result.changes) {
+    if (c.change != sim::ChangeKind::State || c.to != "failed") continue;
+    if (c.cause_kind == sim::CauseKind::Physics && c.detail.rfind("overloaded", 0) == 0) {
+      INFO(scenario.network.element(c.element).id << " at " << c.time_min << ": " << c.detail);
+      REQUIRE(c.time_min > first_event);  // the base case is stable
+      REQUIRE(scenario.network.element(c.element).is_link);
+      // The cause went out earlier: an opened substation or a line tripped in an earlier step.
+      REQUIRE(failed_at.count(c.cause_element));
+      REQUIRE(failed_at[c.cause_element] < c.time_min);
+      trip_times.insert(c.time_min);
+    }
+    if (!failed_at.count(c.element)) failed_at[c.element] = c.time_min;
+  }
+  CHECK(trip_times.size() >= 3);  // a multi-step cascade, one protection delay apart
+  // Buses were lost to the cascade, not only the two opened ones.
+  const auto summary = metrics::summarize(result);
+  double opened_customers = 0;
+  for (const auto& e : scenario.events)
+    for (auto t : e.targets) opened_customers += scenario.network.element(t).customers;
+  CHECK(summary.peak_customers_without_power > opened_customers);
+  // Every de-energised bus can be explained back to one of the two attacks.
+  for (const auto& [element, time] : failed_at) {
+    if (scenario.network.element(element).type != "bus") continue;
+    const auto chain = sim::explain(result, element, time);
+    REQUIRE_FALSE(chain.empty());
+    CHECK(chain.back().change.cause_kind == sim::CauseKind::Event);
+  }
 }

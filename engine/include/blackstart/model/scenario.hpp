@@ -82,6 +82,7 @@ struct PowerFlowSettings {
   double overload_tolerance = 0.0;  //!< a link trips above rating * (1 + tolerance)
   double trip_delay_min = 1.0;      //!< how long an overload must last before protection trips
   double unrated_margin = 0.0;      //!< >0: links without rating get (1 + margin) * base-case flow
+  double unrated_floor_mw = 1.0;    //!< ... but at least this much
   SourceLocation location;
 };
 

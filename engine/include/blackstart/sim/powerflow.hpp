@@ -1,5 +1,6 @@
 #pragma once
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,32 @@ class DcSolver {
   DcFlow solve();
   //! Injections of the case: in-service generation minus load minus shunt conductance, MW per bus.
   [[nodiscard]] std::vector<double> case_injections_mw() const;
+
+  // Sensitivities (PTDF/LODF screens): factorise one network once, then solve many right-hand
+  // sides against it, from any number of threads.
+
+  //! Factorises the susceptance matrix of the given in-service branches with the case's reference
+  //! buses held fixed. Kept apart from `solve`, which neither uses nor disturbs it. False when there
+  //! is no reference bus or the matrix is singular.
+  bool factorise(const std::vector<char>& branch_in_service);
+  //! Solves B x = p in place with the matrix of `factorise`: p in p.u. per bus, x in radians. Rows
+  //! of reference buses and of buses not reached from one are held at 0 (their p is ignored), so x
+  //! is the angle response to p with the references absorbing the balance. Only reads the
+  //! factorisation: safe to call concurrently.
+  void solve_factorised(std::span<double> p_to_x) const;
+  //! Same for `count` right-hand sides stored one after another (bus i of the j-th at
+  //! p_to_x[j * buses + i]); much cheaper per column than one at a time, same values.
+  void solve_factorised(std::span<double> p_to_x, int count) const;
+  //! Per branch, the susceptance 1 / (x * tap) in p.u. that `factorise` used; 0 for a branch out of
+  //! service, not reached from a reference bus, or a self loop.
+  [[nodiscard]] const std::vector<double>& factorised_susceptance_pu() const;
+  //! Per bus: reached from a reference bus through the branches given to `factorise`.
+  [[nodiscard]] const std::vector<char>& factorised_reached() const;
+  //! Rows of the two ends of each branch (from, to).
+  [[nodiscard]] const std::vector<int>& branch_from_bus() const;
+  [[nodiscard]] const std::vector<int>& branch_to_bus() const;
+  //! Reference buses (rows) the case's own solves use.
+  [[nodiscard]] const std::vector<int>& reference_buses() const;
 
  private:
   struct Impl;

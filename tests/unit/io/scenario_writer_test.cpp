@@ -1,0 +1,176 @@
+#include <catch2/catch.hpp>
+
+#include "blackstart/core/duration.hpp"
+#include "blackstart/io/builtin_scenarios.hpp"
+#include "blackstart/io/scenario_loader.hpp"
+#include "blackstart/io/scenario_writer.hpp"
+
+using namespace blackstart;
+
+namespace {
+
+io::LoadResult load_text(const std::string& text) {
+  return io::load_scenario_text(text, "test.yaml", ".");
+}
+
+const char* kScenario = R"(# head comment
+blackstart: 1
+name: writer test   # trailing comment
+horizon: 8h
+layers:
+  - name: power
+    assets:
+      - {id: src, type: infeed, capacity_mw: 10}
+      - {id: bus, type: substation}
+      - {id: ld, type: load, load_mw: 2, customers: 10}
+    links:
+      - {id: l1, from: src, to: bus}
+      - {id: l2, from: bus, to: ld}
+crews:
+  - {operator: default, count: 1}
+
+events:
+  # the first attack
+  - {id: open-bus, at: 15min, action: open_breaker, targets: power/bus, technique: T0831}
+  - id: dos
+    at: 1h
+    action: deny_service
+    targets: [power/ld, power/l2]
+    duration: {dist: uniform, min: 1h, max: 2h}
+
+# mitigations follow
+mitigations:
+  - name: more-crews
+    crews: [{operator: default, count: 3}]
+)";
+
+bool same(const model::Event& a, const model::Event& b) {
+  return a.id == b.id && a.at_min == b.at_min && a.action == b.action && a.targets == b.targets &&
+         a.technique == b.technique && a.description == b.description &&
+         a.duration.has_value() == b.duration.has_value();
+}
+
+}  // namespace
+
+TEST_CASE("durations are written in a form the loader reads back exactly", "[io][writer]") {
+  CHECK(io::duration_to_yaml(0) == "0min");
+  CHECK(io::duration_to_yaml(15) == "15min");
+  CHECK(io::duration_to_yaml(90) == "90min");
+  CHECK(io::duration_to_yaml(120) == "2h");
+  CHECK(io::duration_to_yaml(2880) == "2d");
+  CHECK(io::duration_to_yaml(2.5) == "2.5min");
+  for (double m : {0.0, 0.1, 1.0 / 3.0, 7.25, 59.0, 61.5, 1440.0, 20160.0, 123456.789}) {
+    const auto parsed = core::parse_duration(io::duration_to_yaml(m));
+    REQUIRE(parsed);
+    CHECK(parsed->minutes == m);
+  }
+}
+
+TEST_CASE("scalars are quoted only when YAML would misread them", "[io][writer]") {
+  CHECK(io::scalar_to_yaml("power/sub-1") == "power/sub-1");
+  CHECK(io::scalar_to_yaml("breakers opened from the HMI; crews drive out") ==
+        "breakers opened from the HMI; crews drive out");
+  CHECK(io::scalar_to_yaml("cyber/gw-*") == "\"cyber/gw-*\"");
+  CHECK(io::scalar_to_yaml("a, b: c") == "\"a, b: c\"");
+  CHECK(io::scalar_to_yaml("yes") == "\"yes\"");
+  CHECK(io::scalar_to_yaml("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"");
+  CHECK(io::scalar_to_yaml("") == "\"\"");
+}
+
+TEST_CASE("replacing events round-trips and keeps everything outside the block", "[io][writer]") {
+  const auto loaded = load_text(kScenario);
+  REQUIRE(loaded.ok());
+  const auto& original = *loaded.scenario;
+  REQUIRE(original.events.size() == 2);
+
+  auto events = original.events;
+  // Change one event, add one with awkward text and a glob, keep the other unchanged.
+  events[1].at_min = 75;
+  model::Event added;
+  added.id = "wipe all";
+  added.at_min = 2.5;
+  added.action = model::Action::Damage;
+  added.target_pattern = "power/l*";
+  added.targets = original.network.match("power/l*");
+  added.description = "cut: both lines, then \"wait\"";
+  events.push_back(added);
+
+  const std::string text = io::replace_events(kScenario, original, events);
+  const auto reloaded = load_text(text);
+  INFO(text);
+  INFO(reloaded.diagnostics.to_string());
+  REQUIRE(reloaded.ok());
+  REQUIRE(reloaded.scenario->events.size() == 3);
+  for (std::size_t i = 0; i < events.size(); ++i) CHECK(same(reloaded.scenario->events[i], events[i]));
+  CHECK(reloaded.scenario->events[2].description == added.description);
+  CHECK(reloaded.scenario->events[2].target_pattern == "power/l*");
+  CHECK(reloaded.scenario->events[1].duration->kind == core::DurationDistribution::Kind::Uniform);
+  CHECK(reloaded.scenario->events[1].duration->b_min == 120);
+
+  // Comments and keys outside the block survive byte for byte; the unchanged event keeps its line
+  // and the comment above it.
+  const std::string before_events = std::string(kScenario).substr(0, std::string(kScenario).find("events:"));
+  CHECK(text.substr(0, before_events.size()) == before_events);
+  CHECK(text.find("# mitigations follow\nmitigations:\n  - name: more-crews\n") != std::string::npos);
+  CHECK(text.find("  # the first attack\n  - {id: open-bus, at: 15min, action: open_breaker, targets: "
+                  "power/bus, technique: T0831}\n") != std::string::npos);
+  CHECK(text.find("  - {id: dos, at: 75min, action: deny_service, targets: [power/ld, power/l2],\n"
+                  "     duration: {dist: uniform, min: 1h, max: 2h}}\n") != std::string::npos);
+  CHECK(reloaded.scenario->mitigations.size() == 1);
+}
+
+TEST_CASE("unchanged events leave the text identical", "[io][writer]") {
+  const auto loaded = load_text(kScenario);
+  REQUIRE(loaded.ok());
+  CHECK(io::replace_events(kScenario, *loaded.scenario, loaded.scenario->events) == kScenario);
+}
+
+TEST_CASE("removing every event writes an empty list; a file without events gets a block", "[io][writer]") {
+  const auto loaded = load_text(kScenario);
+  REQUIRE(loaded.ok());
+  const std::string none = io::replace_events(kScenario, *loaded.scenario, {});
+  CHECK(none.find("events: []\n\n# mitigations follow") != std::string::npos);
+  const auto empty = load_text(none);
+  REQUIRE(empty.ok());
+  CHECK(empty.scenario->events.empty());
+
+  // Back from no events to one: the block is written again where it was.
+  auto event = loaded.scenario->events.front();
+  const std::string one = io::replace_events(none, *empty.scenario, {event});
+  const auto reloaded = load_text(one);
+  REQUIRE(reloaded.ok());
+  REQUIRE(reloaded.scenario->events.size() == 1);
+  CHECK(same(reloaded.scenario->events[0], event));
+
+  std::string text(kScenario);
+  text = text.substr(0, text.find("events:"));
+  const auto without = load_text(text);
+  REQUIRE(without.ok());
+  const std::string appended = io::replace_events(text, *without.scenario, {event});
+  CHECK(appended.substr(0, text.size()) == text);
+  const auto again = load_text(appended);
+  REQUIRE(again.ok());
+  REQUIRE(again.scenario->events.size() == 1);
+  CHECK(same(again.scenario->events[0], event));
+}
+
+TEST_CASE("the Ukraine scenario round-trips with one event changed", "[io][writer]") {
+  const auto builtin = io::builtin_scenarios();
+  std::string text;
+  for (const auto& b : builtin)
+    if (b.name == "ukraine-2015") text = std::string(b.text);
+  REQUIRE_FALSE(text.empty());
+  const auto loaded = load_text(text);
+  REQUIRE(loaded.ok());
+  auto events = loaded.scenario->events;
+  events.erase(events.begin() + 3);
+  events.front().description = "changed";
+  const std::string written = io::replace_events(text, *loaded.scenario, events);
+  const auto reloaded = load_text(written);
+  REQUIRE(reloaded.ok());
+  REQUIRE(reloaded.scenario->events.size() == events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) CHECK(same(reloaded.scenario->events[i], events[i]));
+  // Group comments above unchanged events survive.
+  CHECK(written.find("  # Kyivoblenergo\n  - {id: kyiv-hijack") != std::string::npos);
+  CHECK(written.find("# Ukraine, 23 December 2015") == 0);
+}
