@@ -12,7 +12,8 @@
 // PQ buses. Equations and sources are listed in docs/models.md.
 #include "blackstart/sim/powerflow.hpp"
 
-#include <Eigen/KLUSupport>
+#include <klu.h>
+
 #include <Eigen/SparseCholesky>
 #include <Eigen/SparseCore>
 #include <algorithm>
@@ -95,6 +96,7 @@ struct DcSolver::Impl {
       branch_slots;                   //!< value positions of (ff, tt, ft, tf) per branch, -1 if none
   std::vector<int> diagonal_slot;     //!< per bus
   std::vector<int> from_bus, to_bus;  //!< rows of each branch's ends
+  std::vector<int> incident_start, incident_branch;  //!< branches at each bus (CSR), for reachability
   Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> solver;
   bool analysed = false;
 
@@ -113,6 +115,23 @@ struct DcSolver::Impl {
         triplets.emplace_back(f, t, 0.0);
         triplets.emplace_back(t, f, 0.0);
       }
+    }
+    // Branches incident to each active bus, built once so reachability is a flat-array search.
+    incident_start.assign(static_cast<std::size_t>(size) + 1, 0);
+    for (std::size_t l = 0; l < c.branches.size(); ++l)
+      if (from_bus[l] != to_bus[l] && classes.active[from_bus[l]] && classes.active[to_bus[l]]) {
+        ++incident_start[from_bus[l] + 1];
+        ++incident_start[to_bus[l] + 1];
+      }
+    for (int i = 0; i < size; ++i) incident_start[i + 1] += incident_start[i];
+    incident_branch.resize(static_cast<std::size_t>(incident_start[size]));
+    {
+      std::vector<int> fill(incident_start.begin(), incident_start.end() - 1);
+      for (std::size_t l = 0; l < c.branches.size(); ++l)
+        if (from_bus[l] != to_bus[l] && classes.active[from_bus[l]] && classes.active[to_bus[l]]) {
+          incident_branch[fill[from_bus[l]]++] = static_cast<int>(l);
+          incident_branch[fill[to_bus[l]]++] = static_cast<int>(l);
+        }
     }
     matrix.resize(size, size);
     matrix.setFromTriplets(triplets.begin(), triplets.end());
@@ -144,24 +163,20 @@ struct DcSolver::Impl {
   [[nodiscard]] std::vector<char> reach(const std::vector<char>& in_service,
                                         const std::vector<int>& refs) const {
     const std::size_t n = c.buses.size(), m = c.branches.size();
+    (void)m;
     std::vector<char> reached(n, 0);
-    std::vector<std::vector<int>> adjacency(n);
-    for (std::size_t l = 0; l < m; ++l) {
-      const int f = from_bus[l], t = to_bus[l];
-      if (!in_service[l] || !classes.active[f] || !classes.active[t]) continue;
-      adjacency[f].push_back(t);
-      adjacency[t].push_back(f);
-    }
     std::vector<int> stack(refs.begin(), refs.end());
     for (int r : refs) reached[r] = 1;
     while (!stack.empty()) {
       const int v = stack.back();
       stack.pop_back();
-      for (int w : adjacency[v])
-        if (!reached[w]) {
-          reached[w] = 1;
-          stack.push_back(w);
-        }
+      for (int k = incident_start[v]; k < incident_start[v + 1]; ++k) {
+        const int l = incident_branch[k];
+        const int w = from_bus[l] == v ? to_bus[l] : from_bus[l];
+        if (!in_service[l] || reached[w] || !classes.active[w]) continue;
+        reached[w] = 1;
+        stack.push_back(w);
+      }
     }
     return reached;
   }
@@ -516,7 +531,47 @@ Admittance build_admittance(const PowerCase& c) {
   return a;
 }
 
-//! Newton-Raphson on fixed bus classes; V is updated in place. Returns iterations, or -1.
+//! SuiteSparse KLU for a sequence of matrices with one pattern: symbolic analysis once, a full
+//! numeric factorisation first, then refactorisations that reuse the pivot order (much cheaper).
+class KluSequence {
+ public:
+  KluSequence() { klu_defaults(&common_); }
+  ~KluSequence() {
+    if (numeric_) klu_free_numeric(&numeric_, &common_);
+    if (symbolic_) klu_free_symbolic(&symbolic_, &common_);
+  }
+  KluSequence(const KluSequence&) = delete;
+  KluSequence& operator=(const KluSequence&) = delete;
+
+  //! Factorises a compressed column-major matrix; false if it is singular.
+  bool factorize(Eigen::SparseMatrix<double>& a) {
+    const int n = static_cast<int>(a.rows());
+    int* ap = a.outerIndexPtr();
+    int* ai = a.innerIndexPtr();
+    double* ax = a.valuePtr();
+    if (!symbolic_) symbolic_ = klu_analyze(n, ap, ai, &common_);
+    if (!symbolic_) return false;
+    if (numeric_ && klu_refactor(ap, ai, ax, symbolic_, numeric_, &common_) && common_.status == KLU_OK) {
+      // A refactorisation keeps the old pivots; if they went bad, factorise afresh.
+      if (klu_rcond(symbolic_, numeric_, &common_) && common_.rcond > 1e-14) return true;
+    }
+    if (numeric_) klu_free_numeric(&numeric_, &common_);
+    numeric_ = klu_factor(ap, ai, ax, symbolic_, &common_);
+    return numeric_ != nullptr && common_.status == KLU_OK;
+  }
+
+  //! Solves in place with the last factorisation.
+  bool solve(Eigen::VectorXd& b) {
+    return klu_solve(symbolic_, numeric_, static_cast<int>(b.size()), 1, b.data(), &common_) != 0;
+  }
+
+ private:
+  klu_common common_{};
+  klu_symbolic* symbolic_ = nullptr;
+  klu_numeric* numeric_ = nullptr;
+};
+
+//! Newton-Raphson on fixed bus classes; V is updated in place.
 struct NewtonOutcome {
   bool converged = false;
   int iterations = 0;
@@ -560,42 +615,62 @@ NewtonOutcome newton(const Eigen::SparseMatrix<Complex>& y, const std::vector<Co
     return outcome;
   }
   Eigen::SparseMatrix<double> jacobian(rows, rows);
-  Eigen::KLU<Eigen::SparseMatrix<double>> klu;
-  bool analysed = false;
-  std::vector<Eigen::Triplet<double>> triplets;
+  KluSequence klu;
   Eigen::VectorXd f(rows);
-  for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
-    // Jacobian entries from dS/dVa and dS/dVm (MATPOWER's dSbus_dV), assembled per Ybus entry.
-    triplets.clear();
-    for (int k = 0; k < y.outerSize(); ++k) {
-      const Complex vn_k = v[k] / vm[k];
+  // The Jacobian's pattern follows Ybus and the bus classes: build it once, remember where each
+  // (Ybus entry, block) lands, and then write values straight into their slots every iteration.
+  std::vector<std::array<int, 4>> slots;  // per Ybus entry: dP/dVa, dP/dVm, dQ/dVa, dQ/dVm
+  {
+    std::vector<Eigen::Triplet<double>> triplets;
+    for (int k = 0; k < y.outerSize(); ++k)
       for (Eigen::SparseMatrix<Complex>::InnerIterator it(y, k); it; ++it) {
         const int i = static_cast<int>(it.row());
-        if (angle_row[i] < 0 && magnitude_row[i] < 0) continue;
+        const int rows_of[2] = {angle_row[i], magnitude_row[i]},
+                  cols_of[2] = {angle_row[k], magnitude_row[k]};
+        for (int a = 0; a < 2; ++a)
+          for (int b = 0; b < 2; ++b)
+            if (rows_of[a] >= 0 && cols_of[b] >= 0) triplets.emplace_back(rows_of[a], cols_of[b], 0.0);
+      }
+    jacobian.setFromTriplets(triplets.begin(), triplets.end());
+    jacobian.makeCompressed();
+    auto slot = [&](int row, int col) -> int {
+      if (row < 0 || col < 0) return -1;
+      const int start = jacobian.outerIndexPtr()[col], end = jacobian.outerIndexPtr()[col + 1];
+      const int* found =
+          std::lower_bound(jacobian.innerIndexPtr() + start, jacobian.innerIndexPtr() + end, row);
+      return static_cast<int>(found - jacobian.innerIndexPtr());
+    };
+    for (int k = 0; k < y.outerSize(); ++k)
+      for (Eigen::SparseMatrix<Complex>::InnerIterator it(y, k); it; ++it) {
+        const int i = static_cast<int>(it.row());
+        slots.push_back({slot(angle_row[i], angle_row[k]), slot(angle_row[i], magnitude_row[k]),
+                         slot(magnitude_row[i], angle_row[k]), slot(magnitude_row[i], magnitude_row[k])});
+      }
+  }
+  double* values = jacobian.valuePtr();
+  for (int iteration = 1; iteration <= options.max_iterations; ++iteration) {
+    // Jacobian entries from dS/dVa and dS/dVm (MATPOWER's dSbus_dV), assembled per Ybus entry.
+    std::fill(values, values + jacobian.nonZeros(), 0.0);
+    std::size_t entry = 0;
+    for (int k = 0; k < y.outerSize(); ++k) {
+      const Complex vn_k = v[k] / vm[k];
+      for (Eigen::SparseMatrix<Complex>::InnerIterator it(y, k); it; ++it, ++entry) {
+        const int i = static_cast<int>(it.row());
+        const auto& s = slots[entry];
+        if (s[0] < 0 && s[1] < 0 && s[2] < 0 && s[3] < 0) continue;
         Complex ds_dva = Complex(0, 1) * v[i] * std::conj(-it.value() * v[k]);
         Complex ds_dvm = v[i] * std::conj(it.value() * vn_k);
         if (i == k) {
           ds_dva += Complex(0, 1) * v[i] * std::conj(current[i]);
           ds_dvm += std::conj(current[i]) * vn_k;
         }
-        if (angle_row[i] >= 0) {
-          if (angle_row[k] >= 0) triplets.emplace_back(angle_row[i], angle_row[k], ds_dva.real());
-          if (magnitude_row[k] >= 0) triplets.emplace_back(angle_row[i], magnitude_row[k], ds_dvm.real());
-        }
-        if (magnitude_row[i] >= 0) {
-          if (angle_row[k] >= 0) triplets.emplace_back(magnitude_row[i], angle_row[k], ds_dva.imag());
-          if (magnitude_row[k] >= 0) triplets.emplace_back(magnitude_row[i], magnitude_row[k], ds_dvm.imag());
-        }
+        if (s[0] >= 0) values[s[0]] += ds_dva.real();
+        if (s[1] >= 0) values[s[1]] += ds_dvm.real();
+        if (s[2] >= 0) values[s[2]] += ds_dva.imag();
+        if (s[3] >= 0) values[s[3]] += ds_dvm.imag();
       }
     }
-    jacobian.setFromTriplets(triplets.begin(), triplets.end());
-    jacobian.makeCompressed();
-    if (!analysed) {
-      klu.analyzePattern(jacobian);
-      analysed = true;
-    }
-    klu.factorize(jacobian);
-    if (klu.info() != Eigen::Success) {
+    if (!klu.factorize(jacobian)) {
       outcome.singular = true;
       outcome.iterations = iteration;
       return outcome;
@@ -604,7 +679,12 @@ NewtonOutcome newton(const Eigen::SparseMatrix<Complex>& y, const std::vector<Co
       if (angle_row[i] >= 0) f[angle_row[i]] = mismatch[i].real();
       if (magnitude_row[i] >= 0) f[magnitude_row[i]] = mismatch[i].imag();
     }
-    const Eigen::VectorXd dx = klu.solve(f);
+    Eigen::VectorXd& dx = f;
+    if (!klu.solve(dx)) {
+      outcome.singular = true;
+      outcome.iterations = iteration;
+      return outcome;
+    }
     for (int i = 0; i < n; ++i) {
       if (angle_row[i] >= 0) va[i] -= dx[angle_row[i]];
       if (magnitude_row[i] >= 0) vm[i] -= dx[magnitude_row[i]];
