@@ -93,9 +93,9 @@ struct DcSolver::Impl {
   int size = 0;
   Eigen::SparseMatrix<double> matrix;
   std::vector<std::array<int, 4>>
-      branch_slots;                   //!< value positions of (ff, tt, ft, tf) per branch, -1 if none
-  std::vector<int> diagonal_slot;     //!< per bus
-  std::vector<int> from_bus, to_bus;  //!< rows of each branch's ends
+      branch_slots;  //!< value positions of (ff, tt, off-diagonal, unused) per branch, -1 if none
+  std::vector<int> diagonal_slot;                    //!< per bus
+  std::vector<int> from_bus, to_bus;                 //!< rows of each branch's ends
   std::vector<int> incident_start, incident_branch;  //!< branches at each bus (CSR), for reachability
   Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> solver;
   bool analysed = false;
@@ -112,8 +112,8 @@ struct DcSolver::Impl {
       from_bus[l] = f;
       to_bus[l] = t;
       if (f != t && classes.active[f] && classes.active[t]) {
-        triplets.emplace_back(f, t, 0.0);
-        triplets.emplace_back(t, f, 0.0);
+        // Lower triangle only: SimplicialLDLT reads no more, and half the entries to permute.
+        triplets.emplace_back(std::max(f, t), std::min(f, t), 0.0);
       }
     }
     // Branches incident to each active bus, built once so reachability is a flat-array search.
@@ -147,7 +147,7 @@ struct DcSolver::Impl {
     branch_slots.resize(c.branches.size());
     for (std::size_t l = 0; l < c.branches.size(); ++l) {
       const int f = from_bus[l], t = to_bus[l];
-      branch_slots[l] = {slot(f, f), slot(t, t), f != t ? slot(f, t) : -1, f != t ? slot(t, f) : -1};
+      branch_slots[l] = {slot(f, f), slot(t, t), f != t ? slot(std::max(f, t), std::min(f, t)) : -1, -1};
     }
   }
 
@@ -227,7 +227,7 @@ struct DcSolver::Impl {
       }
       if (!is_ref[f] && !is_ref[t]) {
         values[s[2]] -= b;
-        values[s[3]] -= b;
+        if (s[3] >= 0) values[s[3]] -= b;
       }
     }
     for (std::size_t i = 0; i < n; ++i) {
@@ -309,7 +309,7 @@ struct DcSolver::Impl {
       if (!is_ref[t]) values[s[1]] += b;
       if (!is_ref[f] && !is_ref[t]) {
         values[s[2]] -= b;
-        values[s[3]] -= b;
+        if (s[3] >= 0) values[s[3]] -= b;
       }
     }
     for (std::size_t i = 0; i < n; ++i)
