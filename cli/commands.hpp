@@ -53,7 +53,18 @@ struct ContingencyArgs {
   int threads = 0;  //!< 0 = all cores
 };
 
+struct EnsembleArgs {
+  std::string scenario;
+  int runs = 100;
+  int threads = 0;
+  std::optional<std::uint64_t> seed;
+  std::vector<std::string> mitigations;
+  std::string out_dir = "blackstart-ensemble";
+  bool quiet = false;
+};
+
 int run_command(const RunArgs& args);
+int ensemble_command(const EnsembleArgs& args);
 int powerflow_command(const PowerflowArgs& args);
 int contingency_command(const ContingencyArgs& args);
 int validate_command(const std::vector<std::string>& files, bool quiet);

@@ -96,6 +96,22 @@ int main(int argc, char** argv) {
       "Examples:\n  blackstart contingency case9241pegase.m --out n1.csv\n"
       "  blackstart contingency case118.m --n-2 --top 20");
 
+  EnsembleArgs ensemble;
+  auto* ensemble_cmd = app.add_subcommand("ensemble", "Monte Carlo: run a scenario many times and summarise");
+  ensemble_cmd->add_option("scenario", ensemble.scenario,
+                           "Scenario file or built-in name (default: ukraine-2015)");
+  ensemble_cmd->add_option("--runs", ensemble.runs, "Number of runs")->capture_default_str();
+  ensemble_cmd->add_option("--threads", ensemble.threads,
+                           "Worker threads (default: all cores); results do not depend on it");
+  ensemble_cmd->add_option("--seed", ensemble.seed, "Root seed (default: the scenario's)");
+  ensemble_cmd->add_option("--mitigation", ensemble.mitigations, "Switch on a mitigation (repeatable)");
+  ensemble_cmd->add_option("--out", ensemble.out_dir, "Folder for runs.csv, summary.json, bands.csv")
+      ->capture_default_str();
+  ensemble_cmd->add_flag("--quiet,-q", ensemble.quiet, "No progress bar");
+  ensemble_cmd->footer(
+      "Examples:\n  blackstart ensemble ukraine-2015 --runs 1000 --out ens\n"
+      "  blackstart ensemble my.yaml --runs 500 --threads 2 --seed 7 --mitigation crews");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -109,6 +125,7 @@ int main(int argc, char** argv) {
   if (*run_cmd) return run_command(run);
   if (*validate_cmd) return validate_command(files, validate_quiet);
   if (*explain_cmd) return explain_command(explain);
+  if (*ensemble_cmd) return ensemble_command(ensemble);
   if (*powerflow_cmd) return powerflow_command(powerflow);
   if (*contingency_cmd) return contingency_command(contingency);
   if (*import_cmd) return import_command(import_args);

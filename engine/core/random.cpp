@@ -30,6 +30,18 @@ std::uint64_t purpose_hash(std::string_view purpose) {
   return h;
 }
 
+Rng::Rng(std::uint64_t raw_seed) {
+  // splitmix64 fills the state, as the xoshiro authors recommend; never all zero.
+  std::uint64_t x = raw_seed;
+  for (auto& word : state_) {
+    x += 0x9e3779b97f4a7c15ULL;
+    std::uint64_t z = x;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    word = z ^ (z >> 31);
+  }
+}
+
 double Rng::normal() {
   double u1 = uniform01();
   while (u1 <= 0.0) u1 = uniform01();

@@ -264,6 +264,41 @@ class Loader {
     return dist;
   }
 
+  //! `{dist: uniform, min: 0.2, max: 0.6}` or `{dist: triangular, min, mode, max}` over 0..1.
+  std::optional<core::DurationDistribution> probability_distribution_of(const YAML::Node& node) {
+    if (!expect_map(node, "probability", {"dist", "min", "mode", "max"})) return std::nullopt;
+    const std::string kind = node["dist"] ? text(node["dist"], "probability.dist") : std::string();
+    auto need = [&](const char* key) -> std::optional<double> {
+      if (!node[key]) {
+        error(node, "probability: a " + kind + " distribution needs '" + key + "'");
+        return std::nullopt;
+      }
+      return number_of(node[key], std::string("probability.") + key, 0.0, 1.0);
+    };
+    if (kind == "uniform") {
+      auto lo = need("min"), hi = need("max");
+      if (!lo || !hi) return std::nullopt;
+      if (*hi < *lo) {
+        error(node["max"], "probability: max must not be below min");
+        return std::nullopt;
+      }
+      return core::DurationDistribution{core::DurationDistribution::Kind::Uniform, *lo, *hi, 0, 0};
+    }
+    if (kind == "triangular") {
+      auto lo = need("min"), mode = need("mode"), hi = need("max");
+      if (!lo || !mode || !hi) return std::nullopt;
+      if (!(*lo <= *mode && *mode <= *hi)) {
+        error(node, "probability: triangular needs min <= mode <= max");
+        return std::nullopt;
+      }
+      return core::DurationDistribution{core::DurationDistribution::Kind::Triangular, *lo, *mode, *hi, 0};
+    }
+    error(node["dist"] ? node["dist"] : node,
+          "probability must be a number from 0 to 1 or {dist: uniform|triangular, ...}" +
+              (kind.empty() ? std::string() : "; unknown distribution '" + kind + "'"));
+    return std::nullopt;
+  }
+
   // ------------------------------------------------------------------------------ root
   void read_root(const YAML::Node& root) {
     if (!root.IsDefined() || root.IsNull()) {
@@ -1245,7 +1280,8 @@ class Loader {
     for (const auto& item : node) {
       ++ordinal;
       if (!expect_map(item, "an event",
-                      {"id", "at", "action", "targets", "technique", "description", "duration"}))
+                      {"id", "at", "action", "targets", "technique", "description", "duration", "probability",
+                       "choose"}))
         continue;
       model::Event event;
       event.id = item["id"] ? text(item["id"], "event id") : "event-" + std::to_string(ordinal);
@@ -1289,6 +1325,16 @@ class Loader {
         if (!ok) error(item["technique"], "technique '" + t + "' is not a MITRE ATT&CK id such as T0831");
       }
       if (item["description"]) event.description = text(item["description"], "description");
+      if (item["probability"]) {
+        if (item["probability"].IsScalar()) {
+          if (auto p = number_of(item["probability"], "probability", 0.0, 1.0))
+            event.probability = core::DurationDistribution::fixed(*p);
+        } else if (auto d = probability_distribution_of(item["probability"])) {
+          event.probability = *d;
+        }
+      }
+      if (item["choose"])
+        if (auto k = integer_of(item["choose"], "choose", 1, 1e9)) event.choose = static_cast<int>(*k);
       if (item["duration"]) {
         if (auto d = distribution_of(item["duration"], "duration")) event.duration = *d;
         if (event.action != model::Action::DenyService)

@@ -25,29 +25,46 @@ void ConnectivityPowerModel::solve(const model::Network& network, std::uint32_t 
   const auto& elements = network.elements();
   const std::size_t n = layer.assets.size();
 
-  // Islands by union-find over available links between available assets.
-  std::vector<std::uint32_t> parent(n);
+  // Islands by union-find over available links between available assets; the adjacency is kept
+  // as flat arrays (in link order, so the feeding tree below is deterministic) in reused buffers.
+  auto& parent = parent_;
+  parent.resize(n);
   std::iota(parent.begin(), parent.end(), 0u);
   auto root = [&](std::uint32_t v) {
     while (parent[v] != v) v = parent[v] = parent[parent[v]];
     return v;
   };
-  std::vector<std::vector<std::pair<std::uint32_t, ElementIndex>>> adjacency(n);
-  for (ElementIndex link : layer.links) {
+  auto usable = [&](ElementIndex link) {
     const auto& e = elements[link];
-    if (!available[link] || !available[e.from] || !available[e.to]) continue;
-    const auto a = static_cast<std::uint32_t>(network.vertex_of(e.from));
-    const auto b = static_cast<std::uint32_t>(network.vertex_of(e.to));
-    adjacency[a].emplace_back(b, link);
-    adjacency[b].emplace_back(a, link);
+    return available[link] && available[e.from] && available[e.to];
+  };
+  start_.assign(n + 1, 0);
+  for (ElementIndex link : layer.links)
+    if (usable(link)) {
+      ++start_[network.vertex_of(elements[link].from) + 1];
+      ++start_[network.vertex_of(elements[link].to) + 1];
+    }
+  for (std::size_t v = 0; v < n; ++v) start_[v + 1] += start_[v];
+  neighbours_.resize(start_[n]);
+  fill_.assign(start_.begin(), start_.end() - 1);
+  for (ElementIndex link : layer.links) {
+    if (!usable(link)) continue;
+    const auto a = static_cast<std::uint32_t>(network.vertex_of(elements[link].from));
+    const auto b = static_cast<std::uint32_t>(network.vertex_of(elements[link].to));
+    neighbours_[fill_[a]++] = {b, link};
+    neighbours_[fill_[b]++] = {a, link};
     parent[root(a)] = root(b);
   }
 
   // Per island: capacity of available sources (capacity <= 0 means unlimited, e.g. a strong infeed)
   // and demand of available loads.
   constexpr double kUnlimited = 1e300;
-  std::vector<double> capacity(n, 0.0), demand(n, 0.0);
-  std::vector<ElementIndex> largest_source(n, kNoElement);
+  auto& capacity = capacity_;
+  auto& demand = demand_;
+  auto& largest_source = largest_source_;
+  capacity.assign(n, 0.0);
+  demand.assign(n, 0.0);
+  largest_source.assign(n, kNoElement);
   for (std::uint32_t v = 0; v < n; ++v) {
     const ElementIndex id = layer.assets[v];
     if (!available[id]) continue;
@@ -65,9 +82,10 @@ void ConnectivityPowerModel::solve(const model::Network& network, std::uint32_t 
 
   // Feeding tree from the sources (breadth first, deterministic by vertex and link order) so a
   // loss can later be traced to the element upstream of each asset.
-  std::vector<std::uint32_t> queue;
-  queue.reserve(n);
-  std::vector<char> seen(n, 0);
+  auto& queue = queue_;
+  queue.clear();
+  auto& seen = seen_;
+  seen.assign(n, 0);
   for (std::uint32_t v = 0; v < n; ++v) {
     const ElementIndex id = layer.assets[v];
     out.upstream[id] = kNoElement;
@@ -81,7 +99,8 @@ void ConnectivityPowerModel::solve(const model::Network& network, std::uint32_t 
   }
   for (std::size_t head = 0; head < queue.size(); ++head) {
     const std::uint32_t v = queue[head];
-    for (const auto& [w, link] : adjacency[v]) {
+    for (std::uint32_t k = start_[v]; k < start_[v + 1]; ++k) {
+      const auto [w, link] = neighbours_[k];
       if (seen[w]) continue;
       seen[w] = 1;
       out.upstream[layer.assets[w]] = link;

@@ -289,7 +289,23 @@ class Simulation {
   // ----------------------------------------------------------------------------------- events
   void apply_event(std::uint32_t event_index, double t) {
     const model::Event& event = scenario_.events[event_index];
-    for (ElementIndex x : event.targets) {
+    // Uncertain events: success and the random choice of targets come from the event's own stream.
+    core::Rng rng(seed_, run_index_, "event", event_index);
+    const double chance = event.probability.sample_minutes(rng);
+    if (chance < 1.0 && rng.uniform01() >= chance) return;
+    std::vector<ElementIndex> chosen;
+    const std::vector<ElementIndex>* targets = &event.targets;
+    if (event.choose > 0 && static_cast<std::size_t>(event.choose) < event.targets.size()) {
+      chosen = event.targets;
+      for (std::size_t i = 0; i < static_cast<std::size_t>(event.choose); ++i) {
+        const auto j = i + static_cast<std::size_t>(rng.uniform01() * static_cast<double>(chosen.size() - i));
+        std::swap(chosen[i], chosen[std::min(j, chosen.size() - 1)]);
+      }
+      chosen.resize(static_cast<std::size_t>(event.choose));
+      std::sort(chosen.begin(), chosen.end());
+      targets = &chosen;
+    }
+    for (ElementIndex x : *targets) {
       Runtime& r = rt_[x];
       switch (event.action) {
         case Action::OpenBreaker:

@@ -1,6 +1,5 @@
 #pragma once
 #include <cstdint>
-#include <random>
 #include <string_view>
 
 namespace blackstart::core {
@@ -16,17 +15,29 @@ std::uint64_t purpose_hash(std::string_view purpose);
 class Rng {
  public:
   Rng(std::uint64_t seed, std::uint64_t run, std::string_view purpose, std::uint64_t item)
-      : engine_(mix_seed(seed, run, purpose_hash(purpose), item)) {}
-  explicit Rng(std::uint64_t raw_seed) : engine_(raw_seed) {}
+      : Rng(mix_seed(seed, run, purpose_hash(purpose), item)) {}
+  explicit Rng(std::uint64_t raw_seed);
 
   //! Uniform in [0, 1) with 53 random bits.
-  double uniform01() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
+  double uniform01() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
   //! Standard normal by Box-Muller.
   double normal();
-  std::uint64_t next() { return engine_(); }
+  //! Next 64 random bits (xoshiro256**: small state, so a stream per draw site costs nothing).
+  std::uint64_t next() {
+    const std::uint64_t result = rotl(state_[1] * 5, 7) * 9;
+    const std::uint64_t t = state_[1] << 17;
+    state_[2] ^= state_[0];
+    state_[3] ^= state_[1];
+    state_[1] ^= state_[2];
+    state_[0] ^= state_[3];
+    state_[2] ^= t;
+    state_[3] = rotl(state_[3], 45);
+    return result;
+  }
 
  private:
-  std::mt19937_64 engine_;
+  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  std::uint64_t state_[4];
 };
 
 }  // namespace blackstart::core

@@ -35,6 +35,10 @@ struct Event {
   std::string technique;              //!< MITRE ATT&CK for ICS id, e.g. T0831
   std::string description;
   std::optional<core::DurationDistribution> duration;  //!< DenyService: how long
+  //! Chance that the event succeeds in a run; a distribution is drawn once per run (values 0..1,
+  //! stored in the distribution's minute fields as plain numbers).
+  core::DurationDistribution probability = core::DurationDistribution::fixed(1.0);
+  int choose = 0;  //!< > 0: the event hits this many targets drawn at random from `targets`
   bool enabled = true;                                 //!< mitigations may disable an event
   SourceLocation location;
 };

@@ -39,6 +39,14 @@ class ConnectivityPowerModel final : public PowerModel {
  public:
   void solve(const model::Network& network, std::uint32_t layer, const std::vector<char>& available,
              PowerSolution& out) override;
+
+ private:
+  // Scratch buffers reused across solves (a model belongs to one simulation, one thread).
+  std::vector<std::uint32_t> parent_, start_, fill_, queue_;
+  std::vector<std::pair<std::uint32_t, model::ElementIndex>> neighbours_;
+  std::vector<double> capacity_, demand_;
+  std::vector<model::ElementIndex> largest_source_;
+  std::vector<char> seen_;
 };
 
 //! Connectivity plus DC power flow per island: generators are dispatched to the island's served
