@@ -63,7 +63,19 @@ struct EnsembleArgs {
   bool quiet = false;
 };
 
+struct RankArgs {
+  std::string scenario;
+  std::string layer;
+  int k = 1;
+  std::string metric = "customer_hours";
+  int top = 20;
+  int candidates = 20;
+  int threads = 0;
+  std::string out;
+};
+
 int run_command(const RunArgs& args);
+int rank_command(const RankArgs& args);
 int ensemble_command(const EnsembleArgs& args);
 int powerflow_command(const PowerflowArgs& args);
 int contingency_command(const ContingencyArgs& args);

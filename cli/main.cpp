@@ -112,6 +112,23 @@ int main(int argc, char** argv) {
       "Examples:\n  blackstart ensemble ukraine-2015 --runs 1000 --out ens\n"
       "  blackstart ensemble my.yaml --runs 500 --threads 2 --seed 7 --mitigation crews");
 
+  RankArgs rank;
+  auto* rank_cmd =
+      app.add_subcommand("rank", "Rank critical assets: fail each one (or pair) at t = 0, run the cascade");
+  rank_cmd->add_option("scenario", rank.scenario, "Scenario file or built-in name (default: ukraine-2015)");
+  rank_cmd->add_option("--layer", rank.layer, "Only assets of this layer");
+  rank_cmd->add_option("--k", rank.k, "1: single failures, 2: pairs among the top candidates")
+      ->capture_default_str();
+  rank_cmd->add_option("--metric", rank.metric, "customer_hours or a headline metric")->capture_default_str();
+  rank_cmd->add_option("--top", rank.top, "Rows to print")->capture_default_str();
+  rank_cmd->add_option("--candidates", rank.candidates, "k = 2: pairs among this many best singles")
+      ->capture_default_str();
+  rank_cmd->add_option("--threads", rank.threads, "Worker threads (default: all cores)");
+  rank_cmd->add_option("--out", rank.out, "CSV file for the full ranking");
+  rank_cmd->footer(
+      "Examples:\n  blackstart rank ukraine-2015 --top 10\n"
+      "  blackstart rank my.yaml --layer cyber --k 2 --out pairs.csv");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -126,6 +143,7 @@ int main(int argc, char** argv) {
   if (*validate_cmd) return validate_command(files, validate_quiet);
   if (*explain_cmd) return explain_command(explain);
   if (*ensemble_cmd) return ensemble_command(ensemble);
+  if (*rank_cmd) return rank_command(rank);
   if (*powerflow_cmd) return powerflow_command(powerflow);
   if (*contingency_cmd) return contingency_command(contingency);
   if (*import_cmd) return import_command(import_args);

@@ -116,6 +116,7 @@ class Simulation {
   Simulation(const model::Scenario& scenario, const RunOptions& options, Observer* observer)
       : scenario_(scenario),
         network_(scenario.network),
+        events_(options.events ? *options.events : scenario.events),
         elements_(network_.elements()),
         observer_(observer ? observer : &null_observer_),
         seed_(options.seed.value_or(scenario.seed)),
@@ -153,7 +154,7 @@ class Simulation {
     prepare_result();
     observer_->run_started(horizon_);
     settle_initial_state();
-    const auto& events = scenario_.events;
+    const auto& events = events_;
     for (std::uint32_t i = 0; i < events.size(); ++i)
       if (events[i].enabled && events[i].at_min <= horizon_)
         push(events[i].at_min, QueueItem::Kind::ScenarioEvent, i);
@@ -272,8 +273,8 @@ class Simulation {
       case QueueItem::Kind::DenyEnd: {
         Runtime& r = rt_[item.payload];
         if (r.damage == Damage::Denied && r.repair_token == item.token) {
-          clear_damage(item.payload, Cause{CauseKind::Restoration, scenario_.events[r.damage_event].id,
-                                           kNoElement, std::nullopt, "denial of service ended"});
+          clear_damage(item.payload, Cause{CauseKind::Restoration, events_[r.damage_event].id, kNoElement,
+                                           std::nullopt, "denial of service ended"});
         }
         break;
       }
@@ -288,7 +289,7 @@ class Simulation {
 
   // ----------------------------------------------------------------------------------- events
   void apply_event(std::uint32_t event_index, double t) {
-    const model::Event& event = scenario_.events[event_index];
+    const model::Event& event = events_[event_index];
     // Uncertain events: success and the random choice of targets come from the event's own stream.
     core::Rng rng(seed_, run_index_, "event", event_index);
     const double chance = event.probability.sample_minutes(rng);
@@ -349,7 +350,7 @@ class Simulation {
   }
 
   bool set_damage(ElementIndex x, Damage damage, std::uint32_t event_index, double t) {
-    const model::Event& event = scenario_.events[event_index];
+    const model::Event& event = events_[event_index];
     return set_damage(x, damage, event_index,
                       Cause{CauseKind::Event, event.id, kNoElement, std::nullopt,
                             std::string(model::to_string(event.action)) +
@@ -433,7 +434,7 @@ class Simulation {
         }
         cause.detail = (dep.backup_kind.empty() ? std::string("backup") : dep.backup_kind) + " exhausted";
       } else if (dep.backup_hours && r.backup_disabled) {
-        cause.detail = "backup disabled by " + scenario_.events[r.backup_disabled_event].id;
+        cause.detail = "backup disabled by " + events_[r.backup_disabled_event].id;
       }
       if (!failed) {
         failed = true;
@@ -993,6 +994,7 @@ class Simulation {
 
   const model::Scenario& scenario_;
   const model::Network& network_;
+  const std::vector<model::Event>& events_;
   const std::vector<model::Element>& elements_;
   NullObserver null_observer_;
   Observer* observer_;

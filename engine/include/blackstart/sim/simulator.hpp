@@ -42,6 +42,8 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;  //!< overrides the scenario's seed
   std::optional<double> until_min;    //!< overrides the scenario's horizon
   std::uint64_t run_index = 0;        //!< for ensembles: part of every random stream's seed
+  const std::vector<model::Event>* events =
+      nullptr;  //!< replaces the scenario's events (critical-asset ranking)
 };
 
 struct RunResult {
