@@ -1,5 +1,8 @@
 // `blackstart ensemble`: Monte Carlo runs of one scenario, summarised.
 #include <unistd.h>
+#ifdef BLACKSTART_WITH_MPI
+#include <mpi.h>
+#endif
 
 #include <chrono>
 #include <cstdio>
@@ -36,6 +39,44 @@ class ProgressBar {
   bool enabled_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
 };
+#ifdef BLACKSTART_WITH_MPI
+//! Sends every rank's block of runs to rank 0, which appends them in rank order.
+void gather_ensemble(study::EnsembleResult& result, int rank, int ranks) {
+  const int metrics = static_cast<int>(study::headline_metric_names().size());
+  const int slots = static_cast<int>(result.samples.size());
+  if (rank != 0) {
+    const int runs = static_cast<int>(result.seeds.size());
+    std::vector<double> metric_values;
+    for (const auto& run : result.metrics) metric_values.insert(metric_values.end(), run.begin(), run.end());
+    std::vector<float> samples;
+    for (const auto& slot : result.samples) samples.insert(samples.end(), slot.begin(), slot.end());
+    MPI_Send(&runs, 1, MPI_INT, 0, 0, MPI_COMM_WORLD);
+    MPI_Send(result.seeds.data(), runs, MPI_UINT64_T, 0, 1, MPI_COMM_WORLD);
+    MPI_Send(metric_values.data(), runs * metrics, MPI_DOUBLE, 0, 2, MPI_COMM_WORLD);
+    MPI_Send(samples.data(), runs * slots, MPI_FLOAT, 0, 3, MPI_COMM_WORLD);
+    return;
+  }
+  for (int from = 1; from < ranks; ++from) {
+    int runs = 0;
+    MPI_Recv(&runs, 1, MPI_INT, from, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    study::EnsembleResult part;
+    part.seeds.resize(static_cast<std::size_t>(runs));
+    std::vector<double> metric_values(static_cast<std::size_t>(runs) * metrics);
+    std::vector<float> samples(static_cast<std::size_t>(runs) * slots);
+    MPI_Recv(part.seeds.data(), runs, MPI_UINT64_T, from, 1, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    MPI_Recv(metric_values.data(), runs * metrics, MPI_DOUBLE, from, 2, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    MPI_Recv(samples.data(), runs * slots, MPI_FLOAT, from, 3, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    for (int r = 0; r < runs; ++r)
+      part.metrics.emplace_back(metric_values.begin() + static_cast<long>(r) * metrics,
+                                metric_values.begin() + static_cast<long>(r + 1) * metrics);
+    for (int slot = 0; slot < slots; ++slot)
+      part.samples.emplace_back(samples.begin() + static_cast<long>(slot) * runs,
+                                samples.begin() + static_cast<long>(slot + 1) * runs);
+    study::merge_ensembles(result, std::move(part));
+  }
+}
+#endif
+
 }  // namespace
 
 int ensemble_command(const EnsembleArgs& args) {
@@ -54,13 +95,27 @@ int ensemble_command(const EnsembleArgs& args) {
     std::cerr << applied.to_string();
     return kBadInput;
   }
+  // Under mpirun the runs are split into contiguous blocks, one per rank; each rank uses the same
+  // per-run seeds as a single process would, and rank 0 gathers the blocks in order, so the files
+  // are identical to a threaded run with the same seed.
+  int rank = 0, ranks = 1;
+#ifdef BLACKSTART_WITH_MPI
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &ranks);
+#endif
   study::EnsembleOptions options;
-  options.runs = args.runs;
+  options.first_run = static_cast<int>(static_cast<long long>(args.runs) * rank / ranks);
+  options.runs = static_cast<int>(static_cast<long long>(args.runs) * (rank + 1) / ranks) - options.first_run;
   options.threads = args.threads;
   options.seed = args.seed;
-  ProgressBar bar(!args.quiet);
-  const auto result =
-      study::run_ensemble(scenario, options, [&](int done, int total) { bar.update(done, total); });
+  ProgressBar bar(!args.quiet && rank == 0);
+  auto result = study::run_ensemble(scenario, options, [&](int done, int total) { bar.update(done, total); });
+#ifdef BLACKSTART_WITH_MPI
+  if (ranks > 1) {
+    gather_ensemble(result, rank, ranks);
+    if (rank != 0) return kOk;
+  }
+#endif
   std::error_code ec;
   std::filesystem::create_directories(args.out_dir, ec);
   std::string error;
@@ -72,7 +127,8 @@ int ensemble_command(const EnsembleArgs& args) {
     std::cerr << "error: " << (ec ? "cannot create " + args.out_dir + ": " + ec.message() : error) << '\n';
     return kBadInput;
   }
-  std::cout << scenario.name << ": " << args.runs << " runs, seed " << result.root_seed << "\n\n";
+  std::cout << scenario.name << ": " << args.runs << " runs, seed " << result.root_seed
+            << (ranks > 1 ? ", " + std::to_string(ranks) + " MPI ranks" : std::string()) << "\n\n";
   std::printf("  %-32s %14s %14s %14s %14s\n", "metric", "mean", "p5", "p50", "p95");
   const auto& names = study::headline_metric_names();
   for (std::size_t k = 0; k < names.size(); ++k) {

@@ -3,6 +3,10 @@
 
 #include "commands.hpp"
 
+#ifdef BLACKSTART_WITH_MPI
+#include <mpi.h>
+#endif
+
 int main(int argc, char** argv) {
   using namespace blackstart::cli;
   CLI::App app{
@@ -142,7 +146,16 @@ int main(int argc, char** argv) {
   if (*run_cmd) return run_command(run);
   if (*validate_cmd) return validate_command(files, validate_quiet);
   if (*explain_cmd) return explain_command(explain);
-  if (*ensemble_cmd) return ensemble_command(ensemble);
+  if (*ensemble_cmd) {
+#ifdef BLACKSTART_WITH_MPI
+    MPI_Init(nullptr, nullptr);
+    const int status = ensemble_command(ensemble);
+    MPI_Finalize();
+    return status;
+#else
+    return ensemble_command(ensemble);
+#endif
+  }
   if (*rank_cmd) return rank_command(rank);
   if (*powerflow_cmd) return powerflow_command(powerflow);
   if (*contingency_cmd) return contingency_command(contingency);

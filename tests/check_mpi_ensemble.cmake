@@ -1,0 +1,25 @@
+# Runs an ensemble over 2 MPI ranks and the same ensemble with 2 threads; the files must be equal.
+set(ENV{OMPI_ALLOW_RUN_AS_ROOT} 1)
+set(ENV{OMPI_ALLOW_RUN_AS_ROOT_CONFIRM} 1)
+file(REMOVE_RECURSE ${OUT})
+execute_process(COMMAND ${MPIEXEC} -np 2 --oversubscribe ${CLI} ensemble ukraine-2015 --runs 200 --threads 1
+                        --seed 42 --out ${OUT}/mpi -q
+                RESULT_VARIABLE mpi_code OUTPUT_VARIABLE mpi_out ERROR_VARIABLE mpi_err)
+if(NOT mpi_code EQUAL 0)
+  message(FATAL_ERROR "mpirun failed (${mpi_code}):\n${mpi_out}\n${mpi_err}")
+endif()
+if(NOT mpi_out MATCHES "2 MPI ranks")
+  message(FATAL_ERROR "the run did not use 2 ranks:\n${mpi_out}")
+endif()
+execute_process(COMMAND ${CLI} ensemble ukraine-2015 --runs 200 --threads 2 --seed 42 --out ${OUT}/threads -q
+                RESULT_VARIABLE code OUTPUT_QUIET)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "threaded ensemble failed (${code})")
+endif()
+foreach(f runs.csv summary.json bands.csv)
+  file(READ ${OUT}/mpi/${f} a)
+  file(READ ${OUT}/threads/${f} b)
+  if(NOT a STREQUAL b)
+    message(FATAL_ERROR "${f} differs between 2 MPI ranks and 2 threads")
+  endif()
+endforeach()
