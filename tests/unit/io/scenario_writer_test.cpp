@@ -125,7 +125,7 @@ TEST_CASE("unchanged events leave the text identical", "[io][writer]") {
   CHECK(io::replace_events(kScenario, *loaded.scenario, loaded.scenario->events) == kScenario);
 }
 
-TEST_CASE("removing every event writes an empty list; a file without events gets a block", "[io][writer]") {
+TEST_CASE("removing every event writes an empty list, a file without events gets a block", "[io][writer]") {
   const auto loaded = load_text(kScenario);
   REQUIRE(loaded.ok());
   const std::string none = io::replace_events(kScenario, *loaded.scenario, {});

@@ -1,0 +1,47 @@
+#pragma once
+#include <QWidget>
+#include <array>
+
+#include "controllers/run_snapshot.hpp"
+
+class QChart;
+class QChartView;
+class QLineSeries;
+class QValueAxis;
+
+namespace blackstart::gui {
+
+//! Metrics over time (Qt Charts), one panel per metric, every kept run overlaid, the chosen time
+//! marked. Values are the engine's trace, summed over layers; see docs/metrics.md.
+class ChartsPanel : public QWidget {
+  Q_OBJECT
+ public:
+  enum Metric { CustomersWithoutPower, ShedMw, PassengersAffected, LossOfControlView, MetricCount };
+
+  explicit ChartsPanel(QWidget* parent = nullptr);
+  //! Runs to draw; `current` is drawn strongest.
+  void set_runs(const std::vector<RunPtr>& runs, const RunPtr& current);
+  void set_time(double t_min);
+  [[nodiscard]] QChart* chart(Metric metric) const;
+  [[nodiscard]] QChartView* view(Metric metric) const { return views_[metric]; }
+  [[nodiscard]] static QString title(Metric metric);
+
+  //! The value a metric series shows at time t (step function), for a run's series named `name`.
+  [[nodiscard]] static double series_value(const QLineSeries* series, double t_min);
+  //! Series of a metric for a run label ("<label>", or "<label> · view" for loss of view).
+  [[nodiscard]] QLineSeries* series(Metric metric, const QString& name) const;
+
+ private:
+  void rebuild();
+  void place_marker(Metric metric);
+
+  std::vector<RunPtr> runs_;
+  RunPtr current_;
+  double time_ = 0;
+  std::array<QChartView*, MetricCount> views_{};
+  std::array<QLineSeries*, MetricCount> markers_{};
+  std::array<QValueAxis*, MetricCount> x_axes_{};
+  std::array<QValueAxis*, MetricCount> y_axes_{};
+};
+
+}  // namespace blackstart::gui

@@ -1,0 +1,119 @@
+#include "app/command_line.hpp"
+
+#include <QCommandLineParser>
+#include <cstring>
+#include <iostream>
+
+#include "blackstart/core/duration.hpp"
+
+namespace blackstart::gui {
+
+bool wants_screenshot(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i)
+    if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0)
+      return true;
+  return false;
+}
+
+std::optional<CommandLine> parse_command_line(const QStringList& arguments, int* exit_code) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      QStringLiteral("Blackstart desktop application: see how attacks cascade through power, transport and "
+                     "cyber networks.\n\n"
+                     "Examples:\n"
+                     "  blackstart-gui scenarios/ukraine-2015.yaml\n"
+                     "  blackstart-gui ukraine-2015                      (built-in scenario)\n"
+                     "  blackstart-gui --screenshot out.png --run --at 1h ukraine-2015\n"
+                     "  blackstart-gui --screenshot canvas.png --view canvas --stacked --run tutorial\n"
+                     "  blackstart-gui --screenshot compare.png --what-if --view charts ukraine-2015"));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("Scenario file or built-in name"));
+  const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                      QStringLiteral("Render to a PNG without a display, then exit."),
+                                      QStringLiteral("OUT.png"));
+  const QCommandLineOption at(
+      QStringLiteral("at"),
+      QStringLiteral("Simulated time to show (15min, 2h); implies --run. Default with --run: "
+                     "the time of worst impact."),
+      QStringLiteral("TIME"));
+  const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Run the scenario before rendering."));
+  const QCommandLineOption what_if(
+      QStringLiteral("what-if"),
+      QStringLiteral("Run the baseline and each mitigation (implies --run) and show "
+                     "the comparison."));
+  const QCommandLineOption view(QStringLiteral("view"),
+                                QStringLiteral("What to render: window, canvas or charts."),
+                                QStringLiteral("VIEW"), QStringLiteral("window"));
+  const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Inspect this asset (full id)."),
+                                  QStringLiteral("ID"));
+  const QCommandLineOption stacked(QStringLiteral("stacked"), QStringLiteral("Draw the layers stacked."));
+  const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, WxH."),
+                                QStringLiteral("WxH"), QStringLiteral("1600x1000"));
+  parser.addOptions({screenshot, at, run, what_if, view, select, stacked, size});
+  if (!parser.parse(arguments)) {
+    std::cerr << "blackstart-gui: " << parser.errorText().toStdString() << "\n";
+    *exit_code = 2;
+    return std::nullopt;
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    std::cout << parser.helpText().toStdString();
+    *exit_code = 0;
+    return std::nullopt;
+  }
+  if (parser.isSet(QStringLiteral("version"))) {
+    std::cout << "blackstart-gui " BLACKSTART_VERSION "\n";
+    *exit_code = 0;
+    return std::nullopt;
+  }
+  CommandLine out;
+  const QStringList positional = parser.positionalArguments();
+  if (positional.size() > 1) {
+    std::cerr << "blackstart-gui: give one scenario\n";
+    *exit_code = 2;
+    return std::nullopt;
+  }
+  if (!positional.isEmpty()) out.scenario = positional.front();
+  out.screenshot = parser.value(screenshot);
+  out.what_if = parser.isSet(what_if);
+  out.run = parser.isSet(run) || out.what_if;
+  if (parser.isSet(at)) {
+    std::string why;
+    const auto d = core::parse_duration(parser.value(at).toStdString(), &why);
+    if (!d || d->minutes < 0) {
+      std::cerr << "blackstart-gui: --at: " << (d ? std::string("must not be negative") : why) << "\n";
+      *exit_code = 2;
+      return std::nullopt;
+    }
+    out.at = d->minutes;
+    out.run = true;
+  }
+  out.view = parser.value(view);
+  if (out.view != QStringLiteral("window") && out.view != QStringLiteral("canvas") &&
+      out.view != QStringLiteral("charts")) {
+    std::cerr << "blackstart-gui: --view must be window, canvas or charts\n";
+    *exit_code = 2;
+    return std::nullopt;
+  }
+  out.select = parser.value(select);
+  out.stacked = parser.isSet(stacked);
+  const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+  bool ok_w = false, ok_h = false;
+  if (wh.size() == 2) {
+    out.width = wh[0].toInt(&ok_w);
+    out.height = wh[1].toInt(&ok_h);
+  }
+  if (!ok_w || !ok_h || out.width < 200 || out.height < 150 || out.width > 8000 || out.height > 8000) {
+    std::cerr << "blackstart-gui: --size must be WxH, e.g. 1600x1000\n";
+    *exit_code = 2;
+    return std::nullopt;
+  }
+  if (!out.screenshot.isEmpty() && out.scenario.isEmpty()) {
+    std::cerr << "blackstart-gui: --screenshot needs a scenario\n";
+    *exit_code = 2;
+    return std::nullopt;
+  }
+  return out;
+}
+
+}  // namespace blackstart::gui

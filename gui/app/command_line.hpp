@@ -1,0 +1,30 @@
+#pragma once
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace blackstart::gui {
+
+//! What `blackstart-gui` was asked to do.
+struct CommandLine {
+  QString scenario;                         //!< file or built-in name; empty: none
+  QString screenshot;                       //!< --screenshot OUT.png: render and exit
+  std::optional<double> at;                 //!< --at TIME (minutes)
+  bool run = false;                         //!< --run
+  bool what_if = false;                     //!< --what-if: the baseline and each mitigation
+  QString view = QStringLiteral("window");  //!< --view window|canvas|charts
+  QString select;                           //!< --select ID: inspect this asset in the screenshot
+  bool stacked = false;                     //!< --stacked
+  int width = 1600;                         //!< --size WxH
+  int height = 1000;
+};
+
+//! True when the arguments ask for a screenshot, checked before QApplication exists so that the
+//! offscreen platform can be chosen.
+bool wants_screenshot(int argc, char** argv);
+
+//! Parses the arguments (QCoreApplication must exist); prints help or an error and returns nullopt
+//! with `exit_code` set when the program should stop.
+std::optional<CommandLine> parse_command_line(const QStringList& arguments, int* exit_code);
+
+}  // namespace blackstart::gui

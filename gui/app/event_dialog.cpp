@@ -1,0 +1,163 @@
+#include "app/event_dialog.hpp"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <set>
+
+#include "blackstart/core/duration.hpp"
+#include "blackstart/core/text.hpp"
+#include "blackstart/io/scenario_writer.hpp"
+#include "models/scenario_events_model.hpp"
+
+namespace blackstart::gui {
+
+QString action_label(model::Action action) {
+  QString text = QString::fromStdString(std::string(model::to_string(action)));
+  text.replace(QLatin1Char('_'), QLatin1Char(' '));
+  return text;
+}
+
+const std::vector<model::Action>& menu_actions() {
+  static const std::vector<model::Action> actions{
+      model::Action::OpenBreaker,     model::Action::Trip,
+      model::Action::Damage,          model::Action::Compromise,
+      model::Action::DestroyFirmware, model::Action::Wipe,
+      model::Action::DenyService,     model::Action::DisableBackup,
+      model::Action::Restore};
+  return actions;
+}
+
+std::string EventDialog::unique_id(const model::Scenario& scenario, std::string_view stem) {
+  std::set<std::string> used;
+  for (const auto& e : scenario.events) used.insert(e.id);
+  for (int n = 1;; ++n) {
+    std::string id = "gui-" + std::string(stem) + "-" + std::to_string(n);
+    if (!used.count(id)) return id;
+  }
+}
+
+EventDialog::EventDialog(std::shared_ptr<const model::Scenario> scenario, const model::Event& event,
+                         bool is_new, QWidget* parent)
+    : QDialog(parent), scenario_(std::move(scenario)), original_id_(is_new ? std::string() : event.id) {
+  setObjectName(QStringLiteral("eventDialog"));
+  setWindowTitle(is_new ? tr("Add event") : tr("Edit event %1").arg(QString::fromStdString(event.id)));
+  auto* form = new QFormLayout(this);
+  id_ = new QLineEdit(QString::fromStdString(event.id), this);
+  id_->setObjectName(QStringLiteral("eventId"));
+  form->addRow(tr("&Id"), id_);
+  at_ = new QLineEdit(QString::fromStdString(io::duration_to_yaml(event.at_min)), this);
+  at_->setObjectName(QStringLiteral("eventAt"));
+  at_->setToolTip(tr("Time after the scenario start: 30s, 15min, 2h, 1.5d"));
+  form->addRow(tr("&At"), at_);
+  action_ = new QComboBox(this);
+  action_->setObjectName(QStringLiteral("eventAction"));
+  for (auto a : menu_actions()) action_->addItem(action_label(a), static_cast<int>(a));
+  action_->setCurrentIndex(action_->findData(static_cast<int>(event.action)));
+  form->addRow(tr("A&ction"), action_);
+  targets_ = new QLineEdit(targets_text(event, scenario_->network), this);
+  targets_->setObjectName(QStringLiteral("eventTargets"));
+  targets_->setToolTip(tr("An id (power/sub-1), a glob (cyber/gw-*) or ids separated by commas"));
+  QStringList ids;
+  for (const auto& e : scenario_->network.elements()) ids << QString::fromStdString(e.id);
+  auto* completer = new QCompleter(ids, targets_);
+  completer->setCaseSensitivity(Qt::CaseInsensitive);
+  completer->setFilterMode(Qt::MatchContains);
+  targets_->setCompleter(completer);
+  form->addRow(tr("&Targets"), targets_);
+  technique_ = new QLineEdit(QString::fromStdString(event.technique), this);
+  technique_->setObjectName(QStringLiteral("eventTechnique"));
+  technique_->setPlaceholderText(tr("MITRE ATT&CK for ICS id, e.g. T0831 (optional)"));
+  form->addRow(tr("Tech&nique"), technique_);
+  description_ = new QLineEdit(QString::fromStdString(event.description), this);
+  description_->setObjectName(QStringLiteral("eventDescription"));
+  form->addRow(tr("&Description"), description_);
+  duration_ = new QLineEdit(
+      event.duration ? QString::fromStdString(io::duration_to_yaml(event.duration->a_min)) : QString(), this);
+  duration_->setObjectName(QStringLiteral("eventDuration"));
+  duration_->setToolTip(tr("How long a deny_service lasts (fixed duration, e.g. 2h)"));
+  form->addRow(tr("D&uration"), duration_);
+  problem_ = new QLabel(this);
+  problem_->setObjectName(QStringLiteral("eventProblem"));
+  problem_->setStyleSheet(QStringLiteral("color: #B00020"));
+  problem_->setWordWrap(true);
+  form->addRow(problem_);
+  buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  form->addRow(buttons_);
+  connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  for (auto* edit : {id_, at_, targets_, technique_, description_, duration_})
+    connect(edit, &QLineEdit::textChanged, this, &EventDialog::validate);
+  connect(action_, &QComboBox::currentIndexChanged, this, &EventDialog::validate);
+  validate();
+  resize(520, sizeHint().height());
+}
+
+std::optional<QString> EventDialog::build(model::Event* out) const {
+  model::Event e;
+  e.id = id_->text().trimmed().toStdString();
+  if (e.id.empty()) return tr("The event needs an id.");
+  for (const auto& other : scenario_->events)
+    if (other.id == e.id && other.id != original_id_)
+      return tr("Another event is called '%1'.").arg(id_->text());
+  std::string why;
+  const auto at = core::parse_duration(at_->text().toStdString(), &why);
+  if (!at) return QString::fromStdString(why);
+  if (at->minutes < 0) return tr("The time must not be negative.");
+  e.at_min = at->minutes;
+  e.action = static_cast<model::Action>(action_->currentData().toInt());
+  const QStringList parts = targets_->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
+  if (parts.isEmpty()) return tr("Name at least one target.");
+  std::set<model::ElementIndex> targets;
+  std::vector<std::string> ids;
+  for (const auto& e2 : scenario_->network.elements()) ids.push_back(e2.id);
+  for (const auto& part : parts) {
+    const std::string pattern = part.trimmed().toStdString();
+    const auto found = scenario_->network.match(pattern);
+    if (found.empty())
+      return tr("'%1' matches nothing%2")
+          .arg(part.trimmed(), QString::fromStdString(core::did_you_mean(pattern, ids)));
+    targets.insert(found.begin(), found.end());
+  }
+  e.targets.assign(targets.begin(), targets.end());
+  e.target_pattern = parts.size() == 1 ? parts.front().trimmed().toStdString() : "(list)";
+  if (parts.size() > 1) {
+    // A list keeps what was typed, in order, as its ids; globs inside are expanded.
+    e.targets.clear();
+    for (const auto& part : parts)
+      for (auto t : scenario_->network.match(part.trimmed().toStdString()))
+        if (std::find(e.targets.begin(), e.targets.end(), t) == e.targets.end()) e.targets.push_back(t);
+  }
+  e.technique = technique_->text().trimmed().toStdString();
+  e.description = description_->text().trimmed().toStdString();
+  if (e.action == model::Action::DenyService) {
+    const auto d = core::parse_duration(duration_->text().toStdString(), &why);
+    if (!d) return tr("A deny_service event needs a duration: %1").arg(QString::fromStdString(why));
+    if (d->minutes <= 0) return tr("The duration must be positive.");
+    e.duration = core::DurationDistribution::fixed(d->minutes);
+  }
+  *out = std::move(e);
+  return std::nullopt;
+}
+
+void EventDialog::validate() {
+  model::Event e;
+  const auto problem = build(&e);
+  duration_->setEnabled(static_cast<model::Action>(action_->currentData().toInt()) ==
+                        model::Action::DenyService);
+  problem_->setText(problem.value_or(QString()));
+  problem_->setVisible(problem.has_value());
+  buttons_->button(QDialogButtonBox::Ok)->setEnabled(!problem.has_value());
+}
+
+model::Event EventDialog::event() const {
+  model::Event e;
+  (void)build(&e);
+  return e;
+}
+
+}  // namespace blackstart::gui

@@ -1,0 +1,58 @@
+#pragma once
+#include <QDialog>
+#include <memory>
+#include <optional>
+
+#include "blackstart/model/scenario.hpp"
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+namespace blackstart::gui {
+
+//! Adds or edits one scenario event: when, what, on which targets (id, glob or comma list).
+//! Accepts only input the loader would accept; the document re-validates the result anyway.
+class EventDialog : public QDialog {
+  Q_OBJECT
+ public:
+  //! `existing`: the event to edit, or a prefilled new one (its id decides whether it is new).
+  EventDialog(std::shared_ptr<const model::Scenario> scenario, const model::Event& event, bool is_new,
+              QWidget* parent = nullptr);
+  //! The event as entered; valid after accept().
+  [[nodiscard]] model::Event event() const;
+
+  [[nodiscard]] QLineEdit* at_edit() const { return at_; }
+  [[nodiscard]] QLineEdit* targets_edit() const { return targets_; }
+  [[nodiscard]] QLineEdit* id_edit() const { return id_; }
+  [[nodiscard]] QComboBox* action_box() const { return action_; }
+  [[nodiscard]] QLineEdit* duration_edit() const { return duration_; }
+
+  //! A fresh id not used by the scenario's events: `gui-<action>-N`.
+  static std::string unique_id(const model::Scenario& scenario, std::string_view stem);
+
+ private:
+  //! Builds the event from the fields; returns an explanation when something is wrong.
+  [[nodiscard]] std::optional<QString> build(model::Event* out) const;
+  void validate();
+
+  std::shared_ptr<const model::Scenario> scenario_;
+  std::string original_id_;
+  QLineEdit* id_ = nullptr;
+  QLineEdit* at_ = nullptr;
+  QComboBox* action_ = nullptr;
+  QLineEdit* targets_ = nullptr;
+  QLineEdit* technique_ = nullptr;
+  QLineEdit* description_ = nullptr;
+  QLineEdit* duration_ = nullptr;
+  QLabel* problem_ = nullptr;
+  QDialogButtonBox* buttons_ = nullptr;
+};
+
+//! "open breaker", "destroy firmware"... from an action.
+QString action_label(model::Action action);
+//! Actions offered in menus, in order.
+const std::vector<model::Action>& menu_actions();
+
+}  // namespace blackstart::gui

@@ -1,0 +1,292 @@
+#include "app/export.hpp"
+
+#include <QBuffer>
+#include <QDateTime>
+#include <QDir>
+#include <QGraphicsScene>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QTextDocument>
+#include <QWidget>
+
+#include "blackstart/core/duration.hpp"
+#include "blackstart/report/report.hpp"
+#include "models/event_log_model.hpp"
+#include "models/runs_model.hpp"
+#include "models/scenario_events_model.hpp"
+
+namespace blackstart::gui {
+
+bool write_file(const QString& path, const QByteArray& bytes, QString* error) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    if (error) *error = QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
+    return false;
+  }
+  return true;
+}
+
+namespace {
+QByteArray png_bytes(const QImage& image) {
+  QByteArray bytes;
+  QBuffer buffer(&bytes);
+  buffer.open(QIODevice::WriteOnly);
+  image.save(&buffer, "PNG");
+  return bytes;
+}
+}  // namespace
+
+QImage render_scene(QGraphicsScene* scene, int width) {
+  const QRectF source = scene->sceneRect();
+  const int height = std::max(1, static_cast<int>(width * source.height() / std::max(1.0, source.width())));
+  QImage image(width, height, QImage::Format_ARGB32_Premultiplied);
+  image.fill(Qt::white);
+  QPainter painter(&image);
+  painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+  scene->render(&painter, QRectF(0, 0, width, height), source, Qt::KeepAspectRatio);
+  return image;
+}
+
+bool export_scene_png(QGraphicsScene* scene, const QString& path, int width, QString* error) {
+  return write_file(path, png_bytes(render_scene(scene, width)), error);
+}
+
+bool export_scene_svg(QGraphicsScene* scene, const QString& path, QString* error) {
+  QByteArray bytes;
+  QBuffer buffer(&bytes);
+  buffer.open(QIODevice::WriteOnly);
+  const QRectF source = scene->sceneRect();
+  const QSize size(1600, static_cast<int>(1600 * source.height() / std::max(1.0, source.width())));
+  QSvgGenerator svg;
+  svg.setOutputDevice(&buffer);
+  svg.setSize(size);
+  svg.setViewBox(QRect(QPoint(0, 0), size));
+  svg.setTitle(QStringLiteral("Blackstart network"));
+  QPainter painter(&svg);
+  scene->render(&painter, QRectF(QPointF(0, 0), size), source, Qt::KeepAspectRatio);
+  painter.end();
+  return write_file(path, bytes, error);
+}
+
+QImage render_widget(QWidget* widget, qreal scale) {
+  QImage image(widget->size() * scale, QImage::Format_ARGB32_Premultiplied);
+  image.setDevicePixelRatio(scale);
+  image.fill(Qt::white);
+  QPainter painter(&image);
+  widget->render(&painter);
+  painter.end();
+  return image;
+}
+
+bool export_widget_png(QWidget* widget, const QString& path, qreal scale, QString* error) {
+  return write_file(path, png_bytes(render_widget(widget, scale)), error);
+}
+
+bool export_widget_svg(QWidget* widget, const QString& path, QString* error) {
+  QByteArray bytes;
+  QBuffer buffer(&bytes);
+  buffer.open(QIODevice::WriteOnly);
+  QSvgGenerator svg;
+  svg.setOutputDevice(&buffer);
+  svg.setSize(widget->size());
+  svg.setViewBox(QRect(QPoint(0, 0), widget->size()));
+  svg.setTitle(QStringLiteral("Blackstart charts"));
+  QPainter painter(&svg);
+  widget->render(&painter);
+  painter.end();
+  return write_file(path, bytes, error);
+}
+
+bool export_run_data(const RunSnapshot& run, const QString& dir, QString* error) {
+  if (!QDir().mkpath(dir)) {
+    if (error) *error = QObject::tr("Cannot create folder %1").arg(dir);
+    return false;
+  }
+  const QDir out(dir);
+  const auto& scenario = *run.scenario;
+  return write_file(out.filePath(QStringLiteral("summary.json")),
+                    QByteArray::fromStdString(report::summary_json(run.summary, run.mitigations)), error) &&
+         write_file(out.filePath(QStringLiteral("timeline.csv")),
+                    QByteArray::fromStdString(report::timeline_csv(run.result, scenario.report_step_min)),
+                    error) &&
+         write_file(out.filePath(QStringLiteral("events.csv")),
+                    QByteArray::fromStdString(report::events_csv(scenario, run.result)), error);
+}
+
+QString report_html(const ReportContent& content, bool inline_images) {
+  const auto& run = *content.run;
+  const auto& s = run.summary;
+  const auto& scenario = *run.scenario;
+  const QLocale locale;
+  auto esc = [](const QString& t) { return t.toHtmlEscaped(); };
+  // An image at most `width` x `height` points, keeping its aspect (the page must not overflow).
+  auto image = [&](const QImage& img, const QString& name, int width, int height) {
+    const QString src = inline_images ? QStringLiteral("data:image/png;base64,") +
+                                            QString::fromLatin1(png_bytes(img).toBase64())
+                                      : name;
+    const double aspect = img.isNull() ? 1.0 : double(img.width()) / std::max(1, img.height());
+    const int w = std::min(width, static_cast<int>(height * aspect));
+    return QStringLiteral("<img src=\"%1\" width=\"%2\" height=\"%3\">")
+        .arg(src)
+        .arg(w)
+        .arg(static_cast<int>(w / aspect));
+  };
+  QString mitigations;
+  for (const auto& m : run.mitigations)
+    mitigations += (mitigations.isEmpty() ? "" : ", ") + QString::fromStdString(m);
+  if (mitigations.isEmpty()) mitigations = QObject::tr("none");
+
+  QString html = QStringLiteral(
+      "<html><head><meta charset=\"utf-8\"><title>Blackstart report</title>"
+      "<style>body{font-family:sans-serif;font-size:8pt;} h1{font-size:13pt;margin:0;} "
+      ".h{font-size:9.5pt;font-weight:bold;margin:6px 0 2px 0;} table{border-collapse:collapse;} "
+      "td,th{padding:0px 4px;border:1px solid #bbb;font-size:7pt;} th{background:#eee;text-align:left;} "
+      ".num{text-align:right;white-space:nowrap;} .name{white-space:nowrap;} .meta{color:#444;font-size:7pt;}"
+      "</style></head><body>");
+  html += QStringLiteral("<p style=\"font-size:13pt;font-weight:bold;margin:0\">%1</p>")
+              .arg(esc(QString::fromStdString(scenario.name)));
+  html += QStringLiteral(
+              "<p class=\"meta\">Run <b>%1</b> · seed %2 · horizon %3 · mitigations: %4 · scenario %5 · "
+              "report of %6 by Blackstart %7</p>")
+              .arg(esc(run.label))
+              .arg(s.seed)
+              .arg(format_time(s.horizon_min), esc(mitigations), esc(content.scenario_file),
+                   QDateTime::currentDateTime().toString(Qt::ISODate), QStringLiteral(BLACKSTART_VERSION));
+
+  // Headline metrics (definitions in docs/metrics.md).
+  struct Row {
+    QString name, value, unit;
+  };
+  const std::vector<Row> rows{
+      {QObject::tr("Peak customers without power"), locale.toString(s.peak_customers_without_power, 'f', 0),
+       QObject::tr("customers")},
+      {QObject::tr("Customer-hours interrupted"),
+       locale.toString(s.customer_minutes_interrupted / 60.0, 'f', 0), QObject::tr("customer·h")},
+      {QObject::tr("Energy not served"), locale.toString(s.energy_not_served_mwh, 'f', 1),
+       QObject::tr("MWh")},
+      {QObject::tr("Peak load shed"), locale.toString(s.peak_load_shed_mw, 'f', 1), QObject::tr("MW")},
+      {QObject::tr("Peak passengers affected"), locale.toString(s.peak_passengers_affected, 'f', 0),
+       QObject::tr("passengers/h")},
+      {QObject::tr("Passenger trips lost"), locale.toString(s.passenger_trips_lost, 'f', 0),
+       QObject::tr("passengers")},
+      {QObject::tr("Peak loss of control"), QString::number(peak_loss_of_control(run)),
+       QObject::tr("assets")},
+      {QObject::tr("Time of worst impact"), format_time(s.time_of_worst_impact_min), QString()},
+      {QObject::tr("Time to full restoration"),
+       s.time_to_full_restoration_min ? format_time(*s.time_to_full_restoration_min)
+                                      : QObject::tr("not by horizon"),
+       QString()},
+      {QObject::tr("Resilience index"), locale.toString(s.resilience_index, 'f', 4), QObject::tr("0–1")},
+  };
+  html += QStringLiteral(
+      "<table width=\"100%\" style=\"border:none\"><tr><td valign=\"top\" style=\"border:none\">"
+      "<p class=\"h\">Headline metrics</p><table>");
+  for (const auto& r : rows)
+    html += QStringLiteral(
+                "<tr><td class=\"name\">%1</td><td class=\"num\">%2</td><td class=\"name\">%3</td></tr>")
+                .arg(esc(r.name), r.value, r.unit);
+  html += QStringLiteral(
+              "</table></td><td valign=\"top\" style=\"border:none\"><p class=\"h\">Network at "
+              "%1</p><p>%2</p></td>"
+              "</tr></table>")
+              .arg(format_time(content.canvas_time_min),
+                   image(content.canvas, QStringLiteral("canvas.png"), 380, 200));
+
+  html += QStringLiteral("<p class=\"h\">Curves (all kept runs; dashed line: %1)</p><p>%2</p>")
+              .arg(format_time(content.canvas_time_min),
+                   image(content.charts, QStringLiteral("charts.png"), 680, 340));
+
+  // Timeline: the scenario's events in time order, with the run's milestones.
+  struct Line {
+    double t;
+    QString what, detail;
+  };
+  std::vector<Line> lines;
+  for (const auto& e : scenario.events) {
+    if (!e.enabled || e.at_min > s.horizon_min) continue;
+    QString targets = targets_text(e, scenario.network);
+    if (e.targets.size() > 3 && (e.target_pattern.empty() || e.target_pattern == "(list)"))
+      targets = QObject::tr("%1 targets (%2 … %3)")
+                    .arg(e.targets.size())
+                    .arg(QString::fromStdString(scenario.network.element(e.targets.front()).id),
+                         QString::fromStdString(scenario.network.element(e.targets.back()).id));
+    QString detail =
+        QString::fromStdString(std::string(model::to_string(e.action))) + QStringLiteral(" ") + targets;
+    if (!e.technique.empty())
+      detail += QStringLiteral(" (") + QString::fromStdString(e.technique) + QStringLiteral(")");
+    lines.push_back({e.at_min, QString::fromStdString(e.id), detail});
+  }
+  lines.push_back({s.time_of_worst_impact_min, QObject::tr("worst impact"),
+                   QObject::tr("%1 customers without power")
+                       .arg(locale.toString(s.peak_customers_without_power, 'f', 0))});
+  if (s.time_to_full_restoration_min)
+    lines.push_back({*s.time_to_full_restoration_min, QObject::tr("full restoration"),
+                     QObject::tr("service back to normal")});
+  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.t < b.t; });
+  html += QStringLiteral(
+      "<p class=\"h\">Timeline of events</p><table width=\"100%\"><tr><th width=\"9%\">Time</th>"
+      "<th width=\"16%\">Event</th><th>What</th></tr>");
+  for (const auto& l : lines)
+    html += QStringLiteral("<tr><td class=\"num\">%1</td><td>%2</td><td>%3</td></tr>")
+                .arg(format_time(l.t), esc(l.what), esc(l.detail));
+  html += QStringLiteral(
+              "</table><p class=\"meta\">Definitions of every figure: docs/metrics.md. %1 state changes "
+              "in the run.</p></body></html>")
+              .arg(s.state_changes);
+  return html;
+}
+
+bool export_report_html(const ReportContent& content, const QString& path, QString* error) {
+  return write_file(path, report_html(content, true).toUtf8(), error);
+}
+
+void fill_report_document(QTextDocument* doc, const ReportContent& content, const QPageLayout& page) {
+  doc->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("charts.png")), content.charts);
+  doc->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("canvas.png")), content.canvas);
+  doc->setHtml(report_html(content, false));
+  doc->setDocumentMargin(0);
+  // Laid out at 96 dpi over the page's printable area; print() scales it to the device.
+  const QSizeF points = page.paintRect(QPageLayout::Point).size();
+  doc->setPageSize(points * (96.0 / 72.0));
+}
+
+bool export_report_pdf(const ReportContent& content, const QString& path, QString* error) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) {
+    if (error) *error = QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
+    return false;
+  }
+  {
+    QPdfWriter writer(&file);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
+    writer.setResolution(300);
+    writer.setTitle(QStringLiteral("Blackstart report"));
+    writer.setCreator(QStringLiteral("Blackstart " BLACKSTART_VERSION));
+    QTextDocument doc;
+    fill_report_document(&doc, content, writer.pageLayout());
+    doc.print(&writer);
+  }
+  if (!file.commit()) {
+    if (error) *error = QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
+    return false;
+  }
+  return true;
+}
+
+void print_report(const ReportContent& content, QWidget* parent) {
+  QPrinter printer(QPrinter::HighResolution);
+  printer.setPageSize(QPageSize(QPageSize::A4));
+  QPrintDialog dialog(&printer, parent);
+  if (dialog.exec() != QDialog::Accepted) return;
+  QTextDocument doc;
+  fill_report_document(&doc, content, printer.pageLayout());
+  doc.print(&printer);
+}
+
+}  // namespace blackstart::gui

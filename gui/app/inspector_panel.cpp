@@ -1,0 +1,288 @@
+#include "app/inspector_panel.hpp"
+
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include "blackstart/core/duration.hpp"
+#include "canvas/palette.hpp"
+#include "models/event_log_model.hpp"
+
+namespace blackstart::gui {
+
+namespace {
+
+QTreeWidget* make_tree(QWidget* parent, const QString& name, const QStringList& headers) {
+  auto* tree = new QTreeWidget(parent);
+  tree->setObjectName(name);
+  tree->setHeaderLabels(headers);
+  tree->setRootIsDecorated(false);
+  tree->setAlternatingRowColors(true);
+  tree->setUniformRowHeights(true);
+  tree->header()->setStretchLastSection(true);
+  tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  return tree;
+}
+
+QString number(double v) {
+  return QLocale().toString(v, 'g', 8);
+}
+
+QString chip(const QColor& c) {
+  return QStringLiteral("<span style='background:%1;color:%1'>&#9632;&#9632;</span>").arg(c.name());
+}
+
+}  // namespace
+
+InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("inspector"));
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(4, 4, 4, 4);
+  title_ = new QLabel(this);
+  title_->setObjectName(QStringLiteral("inspectorTitle"));
+  title_->setWordWrap(true);
+  title_->setTextFormat(Qt::RichText);
+  layout->addWidget(title_);
+  state_ = new QLabel(this);
+  state_->setObjectName(QStringLiteral("inspectorState"));
+  state_->setWordWrap(true);
+  state_->setTextFormat(Qt::RichText);
+  layout->addWidget(state_);
+
+  auto* split = new QSplitter(Qt::Vertical, this);
+  layout->addWidget(split, 1);
+  chain_ = new QTextBrowser(split);
+  chain_->setObjectName(QStringLiteral("causeChain"));
+  chain_->setOpenLinks(false);
+  chain_->setToolTip(
+      tr("Why: the chain of causes at the chosen time, from this element back to the scenario "
+         "event that started it (the engine's explain). Click an id to go to that element."));
+  connect(chain_, &QTextBrowser::anchorClicked, this, &InspectorPanel::on_link);
+  split->addWidget(chain_);
+  tabs_ = new QTabWidget(split);
+  attributes_ = make_tree(tabs_, QStringLiteral("attributes"), {tr("Attribute"), tr("Value")});
+  history_ = make_tree(tabs_, QStringLiteral("history"), {tr("Time"), tr("Change"), tr("Cause")});
+  history_->setToolTip(tr("Every change of this element in the run; greyed rows are after the chosen time"));
+  dependencies_ = make_tree(tabs_, QStringLiteral("dependencies"), {tr("Kind"), tr("Element"), tr("Effect")});
+  dependencies_->setToolTip(tr("What this element needs (suppliers) and what needs it (dependents)"));
+  tabs_->addTab(attributes_, tr("Attributes"));
+  tabs_->addTab(history_, tr("History"));
+  tabs_->addTab(dependencies_, tr("Dependencies"));
+  split->addWidget(tabs_);
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 1);
+  for (auto* tree : {history_, dependencies_}) {
+    connect(tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) { on_item(item); });
+    connect(tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) { on_item(item); });
+  }
+  refresh();
+}
+
+void InspectorPanel::on_item(QTreeWidgetItem* item) {
+  const QVariant v = item->data(0, ElementRole);
+  if (!v.isValid()) return;
+  const auto element = static_cast<ElementIndex>(v.toUInt());
+  if (element != element_) emit elementActivated(element);
+}
+
+void InspectorPanel::on_link(const QUrl& url) {
+  bool ok = false;
+  const auto element = static_cast<ElementIndex>(url.path().toUInt(&ok));
+  if (ok && url.scheme() == QStringLiteral("element") && element != element_) emit elementActivated(element);
+}
+
+void InspectorPanel::activate_step(std::size_t step) {
+  if (step < chain_elements_.size() && chain_elements_[step] != element_)
+    emit elementActivated(chain_elements_[step]);
+}
+
+QString InspectorPanel::chain_text() const {
+  return chain_lines_.join(QLatin1Char('\n'));
+}
+
+void InspectorPanel::set_scenario(std::shared_ptr<const model::Scenario> scenario) {
+  scenario_ = std::move(scenario);
+  if (scenario_ && element_ >= scenario_->network.size()) element_ = model::kNoElement;
+  refresh();
+}
+
+void InspectorPanel::set_run(RunPtr run) {
+  run_ = std::move(run);
+  refresh_dynamic();
+}
+
+void InspectorPanel::set_time(double t_min) {
+  time_ = t_min;
+  refresh_dynamic();
+}
+
+void InspectorPanel::set_element(ElementIndex element) {
+  element_ = element;
+  refresh();
+}
+
+void InspectorPanel::refresh() {
+  refresh_attributes();
+  refresh_dynamic();
+}
+
+QString InspectorPanel::state_text() const {
+  return state_->text();
+}
+
+void InspectorPanel::refresh_attributes() {
+  attributes_->clear();
+  dependencies_->clear();
+  if (!scenario_ || element_ == model::kNoElement || element_ >= scenario_->network.size()) {
+    title_->setText(tr("<i>Select an asset on the canvas, in the event log or with Find (Ctrl+F).</i>"));
+    return;
+  }
+  const auto& net = scenario_->network;
+  const auto& e = net.element(element_);
+  const auto& layer = net.layers()[e.layer];
+  QString title =
+      QStringLiteral("<b style='font-size:large'>%1</b>").arg(QString::fromStdString(e.id).toHtmlEscaped());
+  if (!e.name.empty()) title += QStringLiteral("<br>%1").arg(QString::fromStdString(e.name).toHtmlEscaped());
+  title_->setText(title);
+
+  auto add = [&](const QString& key, const QString& value) {
+    auto* item = new QTreeWidgetItem(attributes_, {key, value});
+    item->setToolTip(1, value);
+    return item;
+  };
+  add(tr("layer"), QString::fromStdString(layer.name));
+  add(tr("type"), QString::fromStdString(e.type) + (e.is_link ? tr(" (link)") : QString()));
+  if (e.is_link) {
+    auto* from = add(tr("from"), QString::fromStdString(net.element(e.from).id));
+    from->setData(0, ElementRole, e.from);
+    auto* to = add(tr("to"), QString::fromStdString(net.element(e.to).id));
+    to->setData(0, ElementRole, e.to);
+  }
+  if (!e.operator_name.empty()) add(tr("operator"), QString::fromStdString(e.operator_name));
+  if (e.capacity_mw > 0) add(tr("capacity (MW)"), number(e.capacity_mw));
+  if (e.load_mw > 0) add(tr("load (MW)"), number(e.load_mw));
+  if (e.customers > 0) add(tr("customers"), number(e.customers));
+  if (e.passengers_per_hour > 0) add(tr("passengers per hour"), number(e.passengers_per_hour));
+  if (e.priority != 0) add(tr("restoration priority"), QString::number(e.priority));
+  if (e.recoverable_firmware) add(tr("recoverable firmware"), tr("yes"));
+  for (const auto& [name, value] : e.attributes) add(QString::fromStdString(name), number(value));
+  add(tr("repair: remote"), QString::fromStdString(e.repair.remote.describe()));
+  add(tr("repair: manual"), QString::fromStdString(e.repair.manual.describe()));
+  add(tr("repair: repair"), QString::fromStdString(e.repair.repair.describe()));
+  add(tr("repair: reimage"), QString::fromStdString(e.repair.reimage.describe()));
+  add(tr("repair: cleanup"), QString::fromStdString(e.repair.cleanup.describe()));
+  add(tr("repair: replacement"), QString::fromStdString(e.repair.replacement.describe()));
+  if (e.position)
+    add(e.position->geographic ? tr("lat, lon") : tr("x, y"),
+        e.position->geographic ? QStringLiteral("%1, %2").arg(number(e.position->y), number(e.position->x))
+                               : QStringLiteral("%1, %2").arg(number(e.position->x), number(e.position->y)));
+  if (!e.location.file.empty()) {
+    const QString file = QString::fromStdString(e.location.file);
+    auto* where =
+        add(tr("defined at"), QStringLiteral("%1:%2").arg(QFileInfo(file).fileName()).arg(e.location.line));
+    where->setToolTip(1, QStringLiteral("%1:%2").arg(file).arg(e.location.line));
+  }
+
+  auto* needs = new QTreeWidgetItem(dependencies_, {tr("needs")});
+  auto* needed = new QTreeWidgetItem(dependencies_, {tr("needed by")});
+  for (const auto& d : net.dependencies()) {
+    const bool supplier_side = d.dependent == element_;
+    if (!supplier_side && d.supplier != element_) continue;
+    const auto other = supplier_side ? d.supplier : d.dependent;
+    QString effect = QString::fromStdString(std::string(model::to_string(d.effect)));
+    if (d.backup_hours)
+      effect += tr(", %1 backup %2 h").arg(QString::fromStdString(d.backup_kind)).arg(*d.backup_hours);
+    auto* item = new QTreeWidgetItem(
+        supplier_side ? needs : needed,
+        {dependency_label(d.kind), QString::fromStdString(net.element(other).id), effect});
+    item->setData(0, ElementRole, other);
+    item->setForeground(0, dependency_pen(d.kind).color());
+  }
+  dependencies_->setRootIsDecorated(true);
+  dependencies_->expandAll();
+}
+
+void InspectorPanel::refresh_dynamic() {
+  chain_->clear();
+  chain_elements_.clear();
+  chain_lines_.clear();
+  history_->clear();
+  if (!scenario_ || element_ == model::kNoElement || element_ >= scenario_->network.size()) {
+    state_->clear();
+    return;
+  }
+  if (!run_ || run_->scenario->network.size() != scenario_->network.size()) {
+    state_->setText(tr("<i>Run the scenario (Ctrl+R) to see states and causes.</i>"));
+    return;
+  }
+  const auto& net = run_->scenario->network;
+  const auto state = run_->state_at(element_, time_);
+  QString text =
+      tr("%1 at <b>%2</b>: <b>%3</b>").arg(chip(state_color(state)), format_time(time_), state_label(state));
+  if (run_->lost_control_at(element_, time_)) text += tr(", <b>loss of control</b>");
+  if (run_->lost_view_at(element_, time_)) text += tr(", <b>loss of view</b>");
+  state_->setText(text);
+
+  // History: every change of the element; those after the chosen time greyed.
+  for (auto index : run_->changes_of[element_]) {
+    const auto& c = run_->result.changes[index];
+    auto* item =
+        new QTreeWidgetItem(history_, {format_time(c.time_min), describe_change(c), describe_cause(net, c)});
+    item->setToolTip(2, QString::fromStdString(c.detail));
+    if (c.cause_element != model::kNoElement) item->setData(0, ElementRole, c.cause_element);
+    if (c.time_min > time_)
+      for (int col = 0; col < 3; ++col)
+        item->setForeground(col, palette().color(QPalette::Disabled, QPalette::Text));
+  }
+
+  // Why: the engine's explain, one step per element on the way back to the event.
+  const auto chain = sim::explain(run_->result, element_, time_);
+  if (chain.empty()) {
+    chain_->setHtml(tr("<p><i>Nothing happened to it up to %1.</i></p>").arg(format_time(time_)));
+    return;
+  }
+  QString html = tr("<p style='margin:0 0 4px 0'><b>Why?</b> From this element back to the attack:</p>");
+  int depth = 0;
+  for (const auto& step : chain) {
+    const auto& c = step.change;
+    const QString id = QString::fromStdString(net.element(step.element).id);
+    QString because = describe_cause(net, c).toHtmlEscaped();
+    if (c.cause_element != model::kNoElement && c.cause_element < net.size()) {
+      const QString other = QString::fromStdString(net.element(c.cause_element).id).toHtmlEscaped();
+      because.replace(other, QStringLiteral("<a href='element:%1'>%2</a>").arg(c.cause_element).arg(other));
+    }
+    QString tail;
+    if (!c.detail.empty()) tail = QStringLiteral(" — ") + QString::fromStdString(c.detail).toHtmlEscaped();
+    if (c.cause_kind == sim::CauseKind::Event)
+      for (const auto& ev : run_->scenario->events)
+        if (ev.id == c.cause && !ev.description.empty())
+          tail += QStringLiteral(" <i>(%1%2)</i>")
+                      .arg(ev.technique.empty() ? QString()
+                                                : QString::fromStdString(ev.technique) + QStringLiteral(": "),
+                           QString::fromStdString(ev.description).toHtmlEscaped());
+    const auto s = sim::parse_state(c.to);
+    const QColor color = s ? state_color(*s) : QColor(Qt::gray);
+    html += QStringLiteral(
+                "<p style='margin:1px 0 1px %1px'>%2 <b>%3</b> <a href='element:%4'>%5</a> %6 "
+                "<br>&nbsp;&nbsp;&nbsp;because of %7%8</p>")
+                .arg(depth * 10)
+                .arg(chip(color), format_time(c.time_min))
+                .arg(step.element)
+                .arg(id.toHtmlEscaped(), describe_change(c).toHtmlEscaped(), because, tail);
+    chain_elements_.push_back(step.element);
+    chain_lines_ << QStringLiteral("%1 %2 %3 because of %4%5")
+                        .arg(format_time(c.time_min), id, describe_change(c), describe_cause(net, c),
+                             c.detail.empty() ? QString()
+                                              : QStringLiteral(" — ") + QString::fromStdString(c.detail));
+    depth = std::min(depth + 1, 8);
+  }
+  chain_->setHtml(html);
+}
+
+}  // namespace blackstart::gui

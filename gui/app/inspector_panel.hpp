@@ -1,0 +1,69 @@
+#pragma once
+#include <QWidget>
+
+#include "controllers/run_snapshot.hpp"
+
+class QLabel;
+class QTreeWidget;
+class QTreeWidgetItem;
+class QTabWidget;
+class QTextBrowser;
+class QUrl;
+
+namespace blackstart::gui {
+
+//! Everything about one element: attributes, dependencies, its state at the chosen time, its
+//! history, and why it is in that state (the engine's explain). Clicking a row that names another
+//! element asks the window to select it.
+class InspectorPanel : public QWidget {
+  Q_OBJECT
+ public:
+  //! Qt::UserRole of tree items that name an element.
+  static constexpr int ElementRole = Qt::UserRole;
+
+  explicit InspectorPanel(QWidget* parent = nullptr);
+  void set_scenario(std::shared_ptr<const model::Scenario> scenario);
+  void set_run(RunPtr run);
+  void set_time(double t_min);
+  void set_element(ElementIndex element);
+  [[nodiscard]] ElementIndex element() const { return element_; }
+
+  //! The cause chain as shown: one paragraph per step, each naming its element as a link.
+  [[nodiscard]] QTextBrowser* cause_chain() const { return chain_; }
+  //! Elements of the chain's steps, from the selected element back to the event.
+  [[nodiscard]] const std::vector<ElementIndex>& chain_elements() const { return chain_elements_; }
+  //! Plain text of the chain, one line per step.
+  [[nodiscard]] QString chain_text() const;
+  //! Does what clicking step `step` does: asks to select its element.
+  void activate_step(std::size_t step);
+  [[nodiscard]] QTreeWidget* history() const { return history_; }
+  [[nodiscard]] QTreeWidget* attributes() const { return attributes_; }
+  [[nodiscard]] QTreeWidget* dependencies() const { return dependencies_; }
+  [[nodiscard]] QString state_text() const;
+
+ signals:
+  void elementActivated(blackstart::model::ElementIndex element);
+
+ private:
+  void refresh();
+  void refresh_attributes();
+  void refresh_dynamic();
+  void on_item(QTreeWidgetItem* item);
+  void on_link(const QUrl& url);
+
+  std::shared_ptr<const model::Scenario> scenario_;
+  RunPtr run_;
+  double time_ = 0;
+  ElementIndex element_ = model::kNoElement;
+  QLabel* title_ = nullptr;
+  QLabel* state_ = nullptr;
+  QTreeWidget* attributes_ = nullptr;
+  QTextBrowser* chain_ = nullptr;
+  std::vector<ElementIndex> chain_elements_;
+  QStringList chain_lines_;
+  QTreeWidget* history_ = nullptr;
+  QTreeWidget* dependencies_ = nullptr;
+  QTabWidget* tabs_ = nullptr;
+};
+
+}  // namespace blackstart::gui

@@ -1,0 +1,61 @@
+#include "app/screenshot.hpp"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QImage>
+#include <iostream>
+
+#include "app/charts_panel.hpp"
+#include "app/export.hpp"
+#include "app/main_window.hpp"
+#include "canvas/network_scene.hpp"
+#include "canvas/network_view.hpp"
+
+namespace blackstart::gui {
+
+int take_screenshot(const CommandLine& command) {
+  MainWindow window(MainWindow::Options{false, false});
+  window.resize(command.width, command.height);
+  window.show();
+  QApplication::processEvents();
+  if (!window.open_path(command.scenario)) return 1;  // diagnostics already on stderr
+  if (command.stacked) {
+    window.action(QStringLiteral("actionStacked"))->setChecked(true);
+    window.scene()->set_mode(NetworkScene::Mode::Stacked);
+  }
+  if (command.run) {
+    command.what_if ? window.run_what_if() : window.run_now();
+    if (!window.wait_for_runs() || !window.current_run()) {
+      std::cerr << "blackstart-gui: the run did not finish\n";
+      return 1;
+    }
+    window.set_time(command.at.value_or(window.current_run()->summary.time_of_worst_impact_min));
+  }
+  if (!command.select.isEmpty()) {
+    const auto found = window.document()->scenario()->network.find(command.select.toStdString());
+    if (!found) {
+      std::cerr << "blackstart-gui: --select: no asset '" << command.select.toStdString() << "'\n";
+      return 1;
+    }
+    window.select_element(*found, false);
+  }
+  if (command.what_if)
+    if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("runsDock"))) dock->raise();
+  QApplication::processEvents();
+  window.view()->fit_all();
+  QApplication::processEvents();
+
+  QWidget* target = &window;
+  if (command.view == QStringLiteral("canvas")) target = window.view();
+  if (command.view == QStringLiteral("charts")) target = window.charts();
+  const QImage image = target->grab().toImage();
+  if (image.isNull() || !image.save(command.screenshot, "PNG")) {
+    std::cerr << "blackstart-gui: cannot write " << command.screenshot.toStdString() << "\n";
+    return 1;
+  }
+  std::cout << "wrote " << command.screenshot.toStdString() << " (" << image.width() << "x" << image.height()
+            << ")\n";
+  return 0;
+}
+
+}  // namespace blackstart::gui

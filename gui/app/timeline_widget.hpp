@@ -1,0 +1,61 @@
+#pragma once
+#include <QDateTime>
+#include <QTimer>
+#include <QWidget>
+
+#include "controllers/run_snapshot.hpp"
+
+class QComboBox;
+class QLabel;
+class QSlider;
+class QToolButton;
+
+namespace blackstart::gui {
+
+//! Simulated time of the views: a slider over the horizon, play/pause, step to the previous or
+//! next change, and playback speed.
+class TimelineWidget : public QWidget {
+  Q_OBJECT
+ public:
+  explicit TimelineWidget(QWidget* parent = nullptr);
+
+  //! The run to scrub (null: controls disabled); keeps the time when it is within the horizon.
+  void set_run(RunPtr run, const QString& start_time);
+  [[nodiscard]] double time() const { return time_; }
+  [[nodiscard]] double horizon() const { return horizon_; }
+  [[nodiscard]] bool playing() const { return timer_.isActive(); }
+  [[nodiscard]] QSlider* slider() const { return slider_; }
+  //! Minutes of simulated time per second of playback.
+  [[nodiscard]] double speed() const;
+
+ public slots:
+  void set_time(double t_min);
+  void play();
+  void pause();
+  void toggle_play();
+  void step_forward();
+  void step_back();
+
+ signals:
+  void timeChanged(double t_min);
+  void playingChanged(bool playing);
+
+ private:
+  void advance();
+  void update_label();
+
+  RunPtr run_;
+  double time_ = 0;
+  double horizon_ = 0;
+  QDateTime start_;
+  QTimer timer_;
+  QToolButton* play_ = nullptr;
+  QToolButton* back_ = nullptr;
+  QToolButton* forward_ = nullptr;
+  QSlider* slider_ = nullptr;
+  QLabel* label_ = nullptr;
+  QComboBox* speed_ = nullptr;
+  bool updating_ = false;
+};
+
+}  // namespace blackstart::gui

@@ -1,0 +1,72 @@
+#pragma once
+#include <QGraphicsScene>
+#include <memory>
+
+#include "canvas/canvas_items.hpp"
+#include "canvas/layout.hpp"
+
+namespace blackstart::gui {
+
+//! The network drawn as a scene: layers as planes, assets and links in spatial tiles, dependencies as
+//! arrows. It holds no simulation logic: colours come from the StateFrame it is given. User intent
+//! leaves as signals (assetSelected, assetContextMenuRequested); what to do is the window's business.
+class NetworkScene : public QGraphicsScene {
+  Q_OBJECT
+ public:
+  enum class Mode { Flat, Stacked };
+
+  explicit NetworkScene(QObject* parent = nullptr);
+
+  //! Shows a scenario's network; the layout is recomputed only when the network differs.
+  void set_scenario(std::shared_ptr<const model::Scenario> scenario, bool same_network = false);
+  void set_mode(Mode mode);
+  [[nodiscard]] Mode mode() const { return mode_; }
+  //! States to colour by (from a run at the chosen time, or the idle frame).
+  void set_frame(FramePtr frame);
+  void set_layer_visible(std::uint32_t layer, bool visible);
+  [[nodiscard]] bool layer_visible(std::uint32_t layer) const;
+  void set_dependencies_visible(bool visible);
+  void set_labels_visible(bool visible);
+  //! Highlights an element (no signal); kNoElement clears.
+  void set_selected(ElementIndex element);
+  [[nodiscard]] ElementIndex selected() const { return model_.selected; }
+
+  //! The visible element under a scene point, within `radius` scene units.
+  [[nodiscard]] ElementIndex element_at(QPointF scene_point, qreal radius) const;
+  //! Where an element is drawn (asset centre, link midpoint).
+  [[nodiscard]] QPointF position_of(ElementIndex element) const;
+  [[nodiscard]] const CanvasModel& canvas_model() const { return model_; }
+  [[nodiscard]] const NetworkLayout& layout() const { return layout_; }
+  [[nodiscard]] std::size_t tile_count() const { return tiles_.size(); }
+  //! Tooltip text of an element: id, name, type, state at the frame's time.
+  [[nodiscard]] QString describe(ElementIndex element) const;
+
+  //! A click at a scene point, from the view: emits assetSelected with what is there (or kNoElement).
+  void click(QPointF scene_point, qreal radius);
+
+ signals:
+  void assetSelected(blackstart::model::ElementIndex element);
+  void assetActivated(blackstart::model::ElementIndex element);
+  void assetContextMenuRequested(blackstart::model::ElementIndex element, const QPoint& screen_pos);
+
+ protected:
+  void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
+  void helpEvent(QGraphicsSceneHelpEvent* event) override;
+  void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) override;
+
+ private:
+  void rebuild();
+  void place();
+  [[nodiscard]] qreal pick_radius(QWidget* viewport) const;
+
+  std::shared_ptr<const model::Scenario> scenario_;
+  NetworkLayout layout_;
+  Mode mode_ = Mode::Flat;
+  CanvasModel model_;
+  std::vector<AssetTileItem*> tiles_;  // owned by the scene
+  std::vector<LayerPlaneItem*> planes_;
+  DependencyItem* dependencies_ = nullptr;
+  SelectionItem* selection_ = nullptr;
+};
+
+}  // namespace blackstart::gui
