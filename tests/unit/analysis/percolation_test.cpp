@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 #include <functional>
+#include <sstream>
 
 #include "blackstart/analysis/percolation.hpp"
 
@@ -267,4 +268,34 @@ TEST_CASE("Percolation sweep is byte-identical with 1 and 2 threads", "[analysis
     CHECK(one[i].alive_b == two[i].alive_b);
     CHECK(one[i].stages == two[i].stages);
   }
+}
+
+TEST_CASE("Networks and dependencies read from CSV", "[analysis][percolation]") {
+  // A is the path a1-a2-a3-a4; B is two pairs b1-b2 and b3-b4 of equal size, so B's giant is the
+  // pair holding the lowest id (b1, first seen). b3, b4 fail, then their partners a3, a4; what is
+  // left, a1-a2 and b1-b2, is connected in both.
+  std::istringstream a_csv("u,v\na1,a2\na2,a3\na3,a4\n"), b_csv("u,v\nb1,b2\nb3,b4\n");
+  std::istringstream a_to_b("from,to\na1,b1\na2,b2\na3,b3\na4,b4\n");
+  std::istringstream b_to_a("from,to\nb1,a1\nb2,a2\nb3,a3\nb4,a4\n");
+  core::Diagnostics diagnostics;
+  const auto a = read_edge_list(a_csv, "a.csv", diagnostics);
+  const auto b = read_edge_list(b_csv, "b.csv", diagnostics);
+  REQUIRE(a);
+  REQUIRE(b);
+  const auto b_needs_a = read_dependency_pairs(a_to_b, "a_to_b.csv", a->labels, b->labels, diagnostics);
+  const auto a_needs_b = read_dependency_pairs(b_to_a, "b_to_a.csv", b->labels, a->labels, diagnostics);
+  REQUIRE(b_needs_a);
+  REQUIRE(a_needs_b);
+  CHECK(diagnostics.empty());
+  MutualPercolation model(a->graph, b->graph, Dependencies::from_pairs(4, 4, *b_needs_a, *a_needs_b));
+  const std::vector<NodeId> order{0, 1, 2, 3};
+  MutualPercolation::Cascade cascade(model, order);
+  const auto r = cascade.advance_to(1.0);
+  CHECK(r.removed == 0);
+  CHECK(r.mu == Approx(0.5));
+  CHECK(r.stages == 1);  // B's stage; A's first stage found it connected
+  CHECK(std::vector<std::uint8_t>(cascade.alive_a().begin(), cascade.alive_a().end()) ==
+        std::vector<std::uint8_t>{1, 1, 0, 0});
+  CHECK(std::vector<std::uint8_t>(cascade.alive_b().begin(), cascade.alive_b().end()) ==
+        std::vector<std::uint8_t>{1, 1, 0, 0});
 }

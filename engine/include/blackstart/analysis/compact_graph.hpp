@@ -90,8 +90,9 @@ struct LabelledGraph {
 std::optional<LabelledGraph> read_edge_list(std::istream& in, std::string_view file,
                                             core::Diagnostics& diagnostics);
 
-//! Reads `from,to` label pairs (a header `from,to`, then pairs) naming a node of `from_labels` and
-//! one of `to_labels`; the result holds the pairs as ids. Unknown labels are errors.
+//! Reads dependencies as `from,to` label pairs (a header `from,to`, then one pair per line): node
+//! `to` (of `to_labels`) fails when node `from` (of `from_labels`) fails. The result holds the pairs
+//! as ids, ready for Dependencies::from_pairs. Unknown labels are errors.
 std::optional<std::vector<std::pair<NodeId, NodeId>>> read_dependency_pairs(
     std::istream& in, std::string_view file, std::span<const std::string> from_labels,
     std::span<const std::string> to_labels, core::Diagnostics& diagnostics);
