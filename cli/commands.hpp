@@ -74,7 +74,21 @@ struct RankArgs {
   std::string out;
 };
 
+//! `blackstart sweep SCENARIO --param NAME --from A --to B --step D [--runs N] [--threads T] [--seed S]
+//! [--out FILE.csv]`
+struct SweepArgs {
+  std::string scenario;
+  std::string param;
+  double from = 0, to = 0, step = 0;
+  int runs = 1;
+  int threads = 0;
+  std::optional<std::uint64_t> seed;
+  std::string out = "sweep.csv";
+  bool quiet = false;
+};
+
 int run_command(const RunArgs& args);
+int sweep_command(const SweepArgs& args);
 int rank_command(const RankArgs& args);
 int ensemble_command(const EnsembleArgs& args);
 int powerflow_command(const PowerflowArgs& args);

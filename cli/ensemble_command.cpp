@@ -90,6 +90,12 @@ int ensemble_command(const EnsembleArgs& args) {
     return kBadInput;
   }
   auto& scenario = *loaded.scenario;
+  if (scenario.classic_model) {
+    std::cerr
+        << "error: '" << scenario.name
+        << "' runs a textbook cascade model (classic_model): use `blackstart run` or `blackstart sweep`\n";
+    return kBadInput;
+  }
   const auto applied = model::apply_mitigations(scenario, args.mitigations);
   if (applied.has_errors()) {
     std::cerr << applied.to_string();

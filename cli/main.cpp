@@ -133,6 +133,24 @@ int main(int argc, char** argv) {
       "Examples:\n  blackstart rank ukraine-2015 --top 10\n"
       "  blackstart rank my.yaml --layer cyber --k 2 --out pairs.csv");
 
+  SweepArgs sweep;
+  auto* sweep_cmd =
+      app.add_subcommand("sweep", "Run ensembles over a parameter and write one CSV row per value");
+  sweep_cmd->add_option("scenario", sweep.scenario, "Scenario file or built-in name")->required();
+  sweep_cmd->add_option("--param", sweep.param, "p or alpha (classic models), crews.OPERATOR.count, ...")
+      ->required();
+  sweep_cmd->add_option("--from", sweep.from, "First value")->required();
+  sweep_cmd->add_option("--to", sweep.to, "Last value")->required();
+  sweep_cmd->add_option("--step", sweep.step, "Step between values")->required();
+  sweep_cmd->add_option("--runs", sweep.runs, "Runs per value")->capture_default_str();
+  sweep_cmd->add_option("--threads", sweep.threads, "Worker threads (default: all cores)");
+  sweep_cmd->add_option("--seed", sweep.seed, "Root seed (default: the scenario's)");
+  sweep_cmd->add_option("--out", sweep.out, "CSV file to write")->capture_default_str();
+  sweep_cmd->add_flag("--quiet,-q", sweep.quiet, "Print nothing but errors");
+  sweep_cmd->footer(
+      "Examples:\n  blackstart sweep percolation.yaml --param p --from 0.5 --to 0.8 --step 0.01 --runs 20\n"
+      "  blackstart sweep ukraine-2015 --param crews.pry.count --from 4 --to 20 --step 1 --runs 200");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -157,6 +175,7 @@ int main(int argc, char** argv) {
 #endif
   }
   if (*rank_cmd) return rank_command(rank);
+  if (*sweep_cmd) return sweep_command(sweep);
   if (*powerflow_cmd) return powerflow_command(powerflow);
   if (*contingency_cmd) return contingency_command(contingency);
   if (*import_cmd) return import_command(import_args);

@@ -28,6 +28,12 @@ int rank_command(const RankArgs& args) {
     return kBadInput;
   }
   const auto& scenario = *loaded.scenario;
+  if (scenario.classic_model) {
+    std::cerr
+        << "error: '" << scenario.name
+        << "' runs a textbook cascade model (classic_model): use `blackstart run` or `blackstart sweep`\n";
+    return kBadInput;
+  }
   if (!args.layer.empty() && !scenario.network.find_layer(args.layer)) {
     std::vector<std::string> names;
     for (const auto& l : scenario.network.layers()) names.push_back(l.name);

@@ -82,14 +82,7 @@ class Importer {
         return false;
       }
     }
-    if (name == "capacity_mw")
-      e.capacity_mw = value;
-    else if (name == "load_mw")
-      e.load_mw = value;
-    else if (name == "customers")
-      e.customers = value;
-    else
-      e.attributes[name] = value;
+    model::set_attribute(e, name, value);
     return true;
   }
 

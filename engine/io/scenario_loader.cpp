@@ -309,7 +309,7 @@ class Loader {
     if (!expect_map(root, "the scenario",
                     {"blackstart", "name", "description", "start_time", "horizon", "report_step", "seed",
                      "power_model", "power_flow", "sources", "layers", "dependencies", "dependencies_csv",
-                     "crews", "restoration", "events", "mitigations"}))
+                     "crews", "restoration", "events", "mitigations", "classic_model"}))
       return;
     scenario_.file = file_;
     if (!root["blackstart"]) {
@@ -351,10 +351,13 @@ class Loader {
       }
     if (root["power_flow"]) read_power_flow(root["power_flow"]);
     if (root["sources"]) read_sources(root["sources"]);
-    if (!root["layers"])
-      error(root, "missing 'layers': a scenario needs at least one layer of assets");
-    else
+    if (root["classic_model"]) read_classic_model(root["classic_model"]);
+    if (!root["layers"]) {
+      if (!root["classic_model"])  // a textbook model brings its own graphs
+        error(root, "missing 'layers': a scenario needs at least one layer of assets");
+    } else {
       read_layers(root["layers"]);
+    }
     if (root["dependencies"]) read_dependencies(root["dependencies"]);
     if (root["dependencies_csv"]) read_dependencies_csv(root["dependencies_csv"]);
     if (root["crews"]) read_crews(root["crews"]);
@@ -412,6 +415,125 @@ class Loader {
       if (item["url"]) ref.url = string_of(item["url"], "url").value_or("");
       if (item["note"]) ref.note = string_of(item["note"], "note").value_or("");
       scenario_.sources.push_back(std::move(ref));
+    }
+  }
+
+  // ------------------------------------------------------------------------------ classic model
+  //! `classic_model:` records file paths and numbers only; study::run_classic_model builds the graphs.
+  void read_classic_model(const YAML::Node& node) {
+    if (!expect_map(node, "classic_model",
+                    {"kind", "layer_a", "layer_b", "dependencies", "layer", "generate", "p", "alpha",
+                     "attack", "seed"}))
+      return;
+    model::ClassicModelSpec spec;
+    spec.location = {file_, where(node).line, where(node).column};
+    const std::vector<std::string> kinds{"mutual_percolation", "motter_lai"};
+    if (!node["kind"]) {
+      error(node, "classic_model needs a 'kind': " + core::join(kinds, " or "));
+      return;
+    }
+    const std::string kind = text(node["kind"], "kind");
+    if (kind == "mutual_percolation") {
+      spec.kind = model::ClassicModelSpec::Kind::MutualPercolation;
+    } else if (kind == "motter_lai") {
+      spec.kind = model::ClassicModelSpec::Kind::MotterLai;
+    } else {
+      error(node["kind"], "unknown classic model '" + kind + "'" + core::did_you_mean(kind, kinds) +
+                              "; use " + core::join(kinds, " or "));
+      return;
+    }
+    const bool percolation = spec.kind == model::ClassicModelSpec::Kind::MutualPercolation;
+    // Keys of the other model are mistakes, not silently ignored.
+    const std::vector<std::string> foreign =
+        percolation ? std::vector<std::string>{"layer", "alpha", "attack"}
+                    : std::vector<std::string>{"layer_a", "layer_b", "dependencies", "p"};
+    for (const auto& key : foreign)
+      if (node[key]) {
+        for (const auto& item : node)
+          if (item.first.Scalar() == key) error(item.first, "'" + key + "' does not apply to kind " + kind);
+      }
+    auto path_of = [&](const char* key) -> std::string {
+      if (!node[key]) return {};
+      auto s = string_of(node[key], key);
+      if (!s || s->empty()) {
+        if (s) error(node[key], std::string(key) + " must name a CSV file");
+        return {};
+      }
+      const auto path = resolve_path(node[key]);
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(path, ec))
+        error(node[key], "cannot open " + std::string(key) + " file '" + *s + "'");
+      return path.string();
+    };
+    if (node["generate"]) {
+      for (const char* key : {"layer_a", "layer_b", "dependencies", "layer"})
+        if (node[key]) error(node[key], std::string("'") + key + "' and 'generate' exclude each other");
+      read_classic_generator(node["generate"], spec);
+    } else if (percolation) {
+      if (!node["layer_a"] || !node["layer_b"])
+        error(node, "mutual_percolation needs 'layer_a' and 'layer_b' (CSV edge lists) or 'generate'");
+      spec.layer_a = path_of("layer_a");
+      spec.layer_b = path_of("layer_b");
+      spec.dependencies = path_of("dependencies");
+    } else {
+      if (!node["layer"]) error(node, "motter_lai needs 'layer' (a CSV edge list) or 'generate'");
+      spec.layer_a = path_of("layer");
+    }
+    if (percolation && node["p"])
+      if (auto v = number_of(node["p"], "p", 0.0, 1.0)) spec.p = *v;
+    if (!percolation && node["alpha"])
+      if (auto v = number_of(node["alpha"], "alpha", 0.0, 1e6)) spec.alpha = *v;
+    if (!percolation && node["attack"]) {
+      const std::vector<std::string> attacks{"highest_load", "highest_degree", "random"};
+      const std::string a = text(node["attack"], "attack");
+      if (std::find(attacks.begin(), attacks.end(), a) == attacks.end())
+        error(node["attack"], "unknown attack '" + a + "'" + core::did_you_mean(a, attacks) + "; use " +
+                                  core::join(attacks, ", "));
+      else
+        spec.attack = a;
+    }
+    if (node["seed"])
+      if (auto v = integer_of(node["seed"], "seed", 0, 9007199254740991.0))
+        spec.seed = static_cast<std::uint64_t>(*v);
+    scenario_.classic_model = std::move(spec);
+  }
+
+  void read_classic_generator(const YAML::Node& node, model::ClassicModelSpec& spec) {
+    if (!expect_map(node, "generate", {"model", "n", "mean_degree", "m"})) return;
+    const std::vector<std::string> models{"erdos_renyi", "barabasi_albert"};
+    if (!node["model"]) {
+      error(node, "generate needs a 'model': " + core::join(models, " or "));
+      return;
+    }
+    const std::string name = text(node["model"], "model");
+    if (std::find(models.begin(), models.end(), name) == models.end()) {
+      error(node["model"], "unknown graph model '" + name + "'" + core::did_you_mean(name, models) +
+                               "; use " + core::join(models, " or "));
+      return;
+    }
+    spec.generator = name;
+    const bool er = name == "erdos_renyi";
+    if (!node["n"])
+      error(node, "generate needs 'n', the number of nodes");
+    else if (auto v = integer_of(node["n"], "n", 2, 100'000'000))
+      spec.n = static_cast<std::uint32_t>(*v);
+    const char* needed = er ? "mean_degree" : "m";
+    const char* other = er ? "m" : "mean_degree";
+    if (node[other]) error(node[other], std::string("'") + other + "' does not apply to " + name);
+    if (!node[needed]) {
+      error(node, "generate with " + name + " needs '" + needed + "'");
+    } else if (er) {
+      if (auto v = number_of(node["mean_degree"], "mean_degree", 0.0, 1e6)) {
+        if (spec.n > 1 && *v > spec.n - 1.0)
+          error(node["mean_degree"], "mean_degree must be at most n - 1");
+        else
+          spec.mean_degree = *v;
+      }
+    } else if (auto v = integer_of(node["m"], "m", 1, 1e6)) {
+      if (spec.n > 0 && *v >= spec.n)
+        error(node["m"], "m must be smaller than n");
+      else
+        spec.m = static_cast<std::uint32_t>(*v);
     }
   }
 
@@ -501,20 +623,7 @@ class Loader {
       report(s.str());
       return false;
     }
-    if (key == "capacity_mw")
-      e.capacity_mw = value;
-    else if (key == "load_mw")
-      e.load_mw = value;
-    else if (key == "customers")
-      e.customers = value;
-    else if (key == "passengers_per_hour")
-      e.passengers_per_hour = value;
-    else if (key == "priority")
-      e.priority = static_cast<int>(value);
-    else if (key == "recoverable_firmware")
-      e.recoverable_firmware = value != 0.0;
-    else
-      e.attributes[key] = value;
+    model::set_attribute(e, key, value);
     return true;
   }
 

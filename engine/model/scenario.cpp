@@ -46,22 +46,6 @@ const Mitigation* Scenario::find_mitigation(std::string_view wanted) const {
 }
 
 namespace {
-void set_attribute(Element& e, const std::string& name, double value) {
-  if (name == "capacity_mw")
-    e.capacity_mw = value;
-  else if (name == "load_mw")
-    e.load_mw = value;
-  else if (name == "customers")
-    e.customers = value;
-  else if (name == "passengers_per_hour")
-    e.passengers_per_hour = value;
-  else if (name == "priority")
-    e.priority = static_cast<int>(value);
-  else if (name == "recoverable_firmware")
-    e.recoverable_firmware = value != 0.0;
-  else
-    e.attributes[name] = value;
-}
 
 core::DurationDistribution* repair_slot(RepairTimes& r, const std::string& kind) {
   if (kind == "remote") return &r.remote;

@@ -1,31 +1,16 @@
 // The command-line program end to end: exit codes, files written, explain output.
-#include <sys/wait.h>
 #include <array>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include "support/cli_runner.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
-struct Outcome {
-  int code = -1;
-  std::string output;  // stdout and stderr together
-};
-
-Outcome run_cli(const std::string& args) {
-  const std::string command = std::string(BLACKSTART_CLI) + " " + args + " 2>&1";
-  Outcome out;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe)) out.output += buffer.data();
-  const int status = pclose(pipe);
-  out.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
-}
+using blackstart::test::run_cli;
 
 std::string read(const fs::path& p) {
   std::ifstream in(p);

@@ -14,6 +14,7 @@
 #include "blackstart/io/matpower.hpp"
 #include "blackstart/io/matpower_import.hpp"
 #include "blackstart/io/scenario_loader.hpp"
+#include "support/cli_runner.hpp"
 
 using namespace blackstart;
 namespace fs = std::filesystem;
@@ -173,22 +174,7 @@ fs::path temp_dir(const std::string& name) {
   return dir;
 }
 
-struct Outcome {
-  int code = -1;
-  std::string output;  // stdout and stderr together
-};
-
-Outcome run_cli(const std::string& args) {
-  const std::string command = std::string(BLACKSTART_CLI) + " " + args + " 2>&1";
-  Outcome out;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe)) out.output += buffer.data();
-  const int status = pclose(pipe);
-  out.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
-}
+using blackstart::test::run_cli;
 
 }  // namespace
 

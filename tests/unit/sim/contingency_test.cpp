@@ -12,24 +12,18 @@
 #include "blackstart/io/matpower.hpp"
 #include "blackstart/sim/contingency.hpp"
 #include "blackstart/sim/powerflow.hpp"
+#include "support/shared_data.hpp"
 
 using namespace blackstart;
 namespace fs = std::filesystem;
 
 namespace {
-const fs::path kData = fs::path(BLACKSTART_SHARED_DIR) / "data" / "matpower";
-
+const fs::path& kData = test::matpower_dir();
 bool have_data() {
-  if (fs::exists(kData / "case118.m")) return true;
-  WARN("skipped: MATPOWER test data not found at " << kData.string() << " (../shared is absent)");
-  return false;
+  return test::have_matpower_case("case118");
 }
-
 model::PowerCase load_case(const std::string& name) {
-  auto result = io::load_matpower_file(kData / (name + ".m"));
-  INFO(result.diagnostics.to_string());
-  REQUIRE(result.ok());
-  return std::move(*result.power_case);
+  return test::load_matpower_case(name);
 }
 
 //! A case from (from, to, x, rate A) branches; bus 1 is the reference with all generation.

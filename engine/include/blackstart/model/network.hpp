@@ -68,6 +68,10 @@ struct Element {
   }
 };
 
+//! Sets a numeric attribute by its declared name: the common ones live in fields, the rest in
+//! `attributes`. The single place that knows which is which (loader, import, mitigations).
+void set_attribute(Element& element, const std::string& name, double value);
+
 struct Dependency {
   ElementIndex dependent = kNoElement;
   ElementIndex supplier = kNoElement;

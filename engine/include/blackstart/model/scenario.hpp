@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -38,8 +39,8 @@ struct Event {
   //! Chance that the event succeeds in a run; a distribution is drawn once per run (values 0..1,
   //! stored in the distribution's minute fields as plain numbers).
   core::DurationDistribution probability = core::DurationDistribution::fixed(1.0);
-  int choose = 0;  //!< > 0: the event hits this many targets drawn at random from `targets`
-  bool enabled = true;                                 //!< mitigations may disable an event
+  int choose = 0;       //!< > 0: the event hits this many targets drawn at random from `targets`
+  bool enabled = true;  //!< mitigations may disable an event
   SourceLocation location;
 };
 
@@ -96,6 +97,27 @@ struct SourceRef {
   std::string note;
 };
 
+//! A textbook cascade model run instead of the simulator (`classic_model:` in a scenario). Plain
+//! numbers and file paths only: the study module builds the graphs (see study/classic.hpp).
+struct ClassicModelSpec {
+  enum class Kind { MutualPercolation, MotterLai };
+  Kind kind = Kind::MutualPercolation;
+  //! CSV edge lists (`u,v`), resolved against the scenario's folder; empty when generated.
+  //! Mutual percolation uses layer_a, layer_b and dependencies (optional, `from,to`: A node `from`
+  //! supports B node `to`, and back); Motter-Lai uses layer_a only.
+  std::string layer_a, layer_b, dependencies;
+  //! Generated graphs instead of files: model "erdos_renyi" (n, mean_degree) or "barabasi_albert" (n, m).
+  std::string generator;  //!< empty: graphs come from files
+  std::uint32_t n = 0;
+  double mean_degree = 0.0;
+  std::uint32_t m = 0;
+  double p = 1.0;                       //!< mutual percolation: fraction of A nodes kept
+  double alpha = 0.0;                   //!< Motter-Lai tolerance
+  std::string attack = "highest_load";  //!< Motter-Lai: highest_load, highest_degree or random
+  std::optional<std::uint64_t> seed;    //!< default: the scenario's seed
+  SourceLocation location;
+};
+
 //! Everything one run needs: network, attack timeline, restoration resources, what-if toggles.
 struct Scenario {
   std::string file;
@@ -114,6 +136,7 @@ struct Scenario {
   RestorationPolicy restoration;
   std::vector<Mitigation> mitigations;
   std::vector<SourceRef> sources;
+  std::optional<ClassicModelSpec> classic_model;  //!< set: a textbook model, not the simulator
 
   [[nodiscard]] const Mitigation* find_mitigation(std::string_view name) const;
 };
