@@ -1390,7 +1390,7 @@ class Loader {
       ++ordinal;
       if (!expect_map(item, "an event",
                       {"id", "at", "action", "targets", "technique", "description", "duration", "probability",
-                       "choose"}))
+                       "choose", "select"}))
         continue;
       model::Event event;
       event.id = item["id"] ? text(item["id"], "event id") : "event-" + std::to_string(ordinal);
@@ -1444,6 +1444,20 @@ class Loader {
       }
       if (item["choose"])
         if (auto k = integer_of(item["choose"], "choose", 1, 1e9)) event.choose = static_cast<int>(*k);
+      if (item["select"]) {
+        const std::string how = text(item["select"], "select");
+        const std::vector<std::string> ways{"random", "highest_degree", "highest_betweenness"};
+        if (how == "random")
+          event.selection = model::Event::Selection::Random;
+        else if (how == "highest_degree")
+          event.selection = model::Event::Selection::HighestDegree;
+        else if (how == "highest_betweenness")
+          event.selection = model::Event::Selection::HighestBetweenness;
+        else
+          error(item["select"], "unknown selection '" + how + "'" + core::did_you_mean(how, ways) + "; use " +
+                                    core::join(ways, ", "));
+        if (!item["choose"]) error(item["select"], "'select' needs 'choose: k' (how many targets to pick)");
+      }
       if (item["duration"]) {
         if (auto d = distribution_of(item["duration"], "duration")) event.duration = *d;
         if (event.action != model::Action::DenyService)

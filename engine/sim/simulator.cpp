@@ -12,6 +12,8 @@
 // The rules are described for users in docs/models.md.
 #include "blackstart/sim/simulator.hpp"
 
+#include <boost/graph/betweenness_centrality.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -298,11 +300,20 @@ class Simulation {
     const std::vector<ElementIndex>* targets = &event.targets;
     if (event.choose > 0 && static_cast<std::size_t>(event.choose) < event.targets.size()) {
       chosen = event.targets;
-      for (std::size_t i = 0; i < static_cast<std::size_t>(event.choose); ++i) {
-        const auto j = i + static_cast<std::size_t>(rng.uniform01() * static_cast<double>(chosen.size() - i));
-        std::swap(chosen[i], chosen[std::min(j, chosen.size() - 1)]);
+      const auto k = static_cast<std::size_t>(event.choose);
+      if (event.selection == model::Event::Selection::Random) {
+        for (std::size_t i = 0; i < k; ++i) {
+          const auto j =
+              i + static_cast<std::size_t>(rng.uniform01() * static_cast<double>(chosen.size() - i));
+          std::swap(chosen[i], chosen[std::min(j, chosen.size() - 1)]);
+        }
+      } else {
+        const auto& score =
+            event.selection == model::Event::Selection::HighestDegree ? degree() : betweenness();
+        std::stable_sort(chosen.begin(), chosen.end(),
+                         [&](ElementIndex a, ElementIndex b) { return score[a] > score[b]; });
       }
-      chosen.resize(static_cast<std::size_t>(event.choose));
+      chosen.resize(k);
       std::sort(chosen.begin(), chosen.end());
       targets = &chosen;
     }
@@ -347,6 +358,33 @@ class Simulation {
           break;
       }
     }
+  }
+
+  //! Degree of every asset in its layer's graph (links: 0), computed once per run.
+  const std::vector<double>& degree() {
+    if (degree_.empty()) {
+      degree_.assign(elements_.size(), 0.0);
+      for (const auto& layer : network_.layers())
+        for (auto x : layer.assets)
+          degree_[x] = static_cast<double>(boost::degree(network_.vertex_of(x), layer.graph));
+    }
+    return degree_;
+  }
+
+  //! Betweenness centrality of every asset in its layer's graph (Brandes, Boost.Graph; links: 0),
+  //! computed once per run on the normal topology.
+  const std::vector<double>& betweenness() {
+    if (betweenness_.empty()) {
+      betweenness_.assign(elements_.size(), 0.0);
+      for (const auto& layer : network_.layers()) {
+        std::vector<double> centrality(boost::num_vertices(layer.graph), 0.0);
+        boost::brandes_betweenness_centrality(
+            layer.graph, boost::centrality_map(boost::make_iterator_property_map(
+                             centrality.begin(), boost::get(boost::vertex_index, layer.graph))));
+        for (auto x : layer.assets) betweenness_[x] = centrality[network_.vertex_of(x)];
+      }
+    }
+    return betweenness_;
   }
 
   bool set_damage(ElementIndex x, Damage damage, std::uint32_t event_index, double t) {
@@ -1016,9 +1054,10 @@ class Simulation {
   std::deque<ElementIndex> worklist_;
   std::vector<ElementIndex> touched_;
   std::vector<StateChange> pending_flag_changes_;
-  std::vector<std::uint32_t> flag_source_;  // scratch for spread_flag
-  std::vector<char> flag_supplier_;         // supplies a control or monitoring dependency
-  std::vector<std::string> strings_{""};    // interned cause texts
+  std::vector<std::uint32_t> flag_source_;    // scratch for spread_flag
+  std::vector<double> degree_, betweenness_;  // for targeted attacks, on first use
+  std::vector<char> flag_supplier_;           // supplies a control or monitoring dependency
+  std::vector<std::string> strings_{""};      // interned cause texts
   std::unordered_map<std::string, std::uint32_t> string_ids_{{"", 0}};
   std::unordered_map<ElementIndex, Cause> recovery_causes_;  // what undid damage, until emitted
   std::vector<std::uint32_t> flag_dependencies_;

@@ -39,7 +39,11 @@ struct Event {
   //! Chance that the event succeeds in a run; a distribution is drawn once per run (values 0..1,
   //! stored in the distribution's minute fields as plain numbers).
   core::DurationDistribution probability = core::DurationDistribution::fixed(1.0);
-  int choose = 0;       //!< > 0: the event hits this many targets drawn at random from `targets`
+  int choose = 0;  //!< > 0: the event hits this many targets drawn at random from `targets`
+  //! How `choose` picks: at random, or the targets of highest degree / betweenness in their layer's
+  //! graph (the classic targeted attacks; ties to the element listed first).
+  enum class Selection { Random, HighestDegree, HighestBetweenness };
+  Selection selection = Selection::Random;
   bool enabled = true;  //!< mitigations may disable an event
   SourceLocation location;
 };
