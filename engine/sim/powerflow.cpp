@@ -177,11 +177,13 @@ struct DcSolver::Impl {
       return found != rows + end && *found == row ? static_cast<int>(found - rows) : -1;
     };
     diagonal_slot.resize(size);
-    for (int i = 0; i < size; ++i) diagonal_slot[i] = slot(i, i);
+    // Lower triangle, sorted rows: the diagonal is the first entry of its column.
+    for (int i = 0; i < size; ++i) diagonal_slot[i] = matrix.outerIndexPtr()[i];
     branch_slots.resize(c.branches.size());
     for (std::size_t l = 0; l < c.branches.size(); ++l) {
       const int f = from_bus[l], t = to_bus[l];
-      branch_slots[l] = {slot(f, f), slot(t, t), f != t ? slot(std::max(f, t), std::min(f, t)) : -1, -1};
+      branch_slots[l] = {diagonal_slot[f], diagonal_slot[t],
+                         f != t ? slot(std::max(f, t), std::min(f, t)) : -1, -1};
     }
   }
 
