@@ -15,18 +15,16 @@
 #include "blackstart/io/matpower_import.hpp"
 #include "blackstart/io/scenario_loader.hpp"
 #include "support/cli_runner.hpp"
+#include "support/shared_data.hpp"
 
 using namespace blackstart;
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kCases = fs::path(BLACKSTART_SHARED_DIR) / "data" / "matpower";
-
+const fs::path& kCases = test::matpower_dir();
 bool have_cases() {
-  if (fs::exists(kCases / "case9.m")) return true;
-  WARN("skipped: the MATPOWER cases are not at " << kCases.string() << " (the shared data folder is absent)");
-  return false;
+  return test::have_matpower_case("case9");
 }
 
 // case9 as shipped with MATPOWER, trimmed (header shortened, gen cost columns dropped).

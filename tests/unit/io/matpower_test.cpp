@@ -10,18 +10,16 @@
 
 #include "blackstart/io/matpower.hpp"
 #include "blackstart/io/scenario_loader.hpp"
+#include "support/shared_data.hpp"
 
 using namespace blackstart;
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kCases = fs::path(BLACKSTART_SHARED_DIR) / "data" / "matpower";
-
+const fs::path& kCases = test::matpower_dir();
 bool have_cases() {
-  if (fs::exists(kCases / "case9.m")) return true;
-  WARN("skipped: the MATPOWER cases are not at " << kCases.string() << " (the shared data folder is absent)");
-  return false;
+  return test::have_matpower_case("case9");
 }
 
 io::MatpowerResult load_case(const std::string& name) {

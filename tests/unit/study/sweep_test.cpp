@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "blackstart/study/sweep.hpp"
+#include "support/cli_runner.hpp"
 #include "support/network_builder.hpp"
 
 using namespace blackstart;
@@ -42,22 +43,7 @@ std::size_t metric(const std::string& name) {
   return static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
 }
 
-struct Outcome {
-  int code = -1;
-  std::string output;
-};
-
-Outcome run_cli(const std::string& args) {
-  const std::string command = std::string(BLACKSTART_CLI) + " " + args + " 2>&1";
-  Outcome out;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe)) out.output += buffer.data();
-  const int status = pclose(pipe);
-  out.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
-}
+using blackstart::test::run_cli;
 
 std::vector<std::string> lines_of(const fs::path& p) {
   std::ifstream in(p);
