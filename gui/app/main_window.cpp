@@ -655,6 +655,15 @@ bool MainWindow::open_path(const QString& path) {
   }
   for (const auto& d : diagnostics.items()) log(QString::fromStdString(core::format(d)));
   if (QFileInfo::exists(path)) add_recent(QFileInfo(path).absoluteFilePath());
+  if (document_.scenario() && document_.scenario()->classic_model) {
+    // Textbook models run on compact graphs outside the simulator: nothing to draw or play here.
+    const QString message =
+        tr("'%1' runs a textbook cascade model (classic_model), which the window does not draw. "
+           "Run it with `blackstart run` or `blackstart sweep`; see docs/classic-models.md.")
+            .arg(QString::fromStdString(document_.scenario()->name));
+    log(message);
+    statusBar()->showMessage(message);
+  }
   return true;
 }
 
