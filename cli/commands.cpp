@@ -41,13 +41,15 @@ class ProgressObserver final : public sim::Observer {
   int last_ = -1;
 };
 
+}  // namespace
+
 void print_diagnostics(const core::Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.items()) std::cerr << core::format(d) << '\n';
 }
 
-//! Loads a scenario (file or built-in) and applies mitigations; prints problems.
-std::optional<model::Scenario> load(const std::string& name, const std::vector<std::string>& mitigations,
-                                    bool quiet) {
+std::optional<model::Scenario> load_scenario_argument(const std::string& name,
+                                                      const std::vector<std::string>& mitigations,
+                                                      bool quiet) {
   auto loaded = io::load_scenario(name.empty() ? std::string(io::kDefaultScenario) : name);
   if (!loaded.ok()) {
     print_diagnostics(loaded.diagnostics);
@@ -61,6 +63,16 @@ std::optional<model::Scenario> load(const std::string& name, const std::vector<s
   }
   return std::move(loaded.scenario);
 }
+
+bool refuse_textbook_model(const model::Scenario& scenario) {
+  if (!scenario.classic_model) return false;
+  std::cerr
+      << "error: '" << scenario.name
+      << "' runs a textbook cascade model (classic_model): use `blackstart run` or `blackstart sweep`\n";
+  return true;
+}
+
+namespace {
 
 std::optional<double> parse_time(const std::string& text, const char* what) {
   std::string why;
@@ -115,7 +127,7 @@ int run_classic(const model::Scenario& scenario, const RunArgs& args) {
 }  // namespace
 
 int run_command(const RunArgs& args) {
-  auto scenario = load(args.scenario, args.mitigations, args.quiet);
+  auto scenario = load_scenario_argument(args.scenario, args.mitigations, args.quiet);
   if (!scenario) return kBadInput;
   if (scenario->classic_model) return run_classic(*scenario, args);
   sim::RunOptions options;
@@ -177,7 +189,7 @@ int validate_command(const std::vector<std::string>& files, bool quiet) {
 }
 
 int explain_command(const ExplainArgs& args) {
-  auto scenario = load(args.scenario, args.mitigations, true);
+  auto scenario = load_scenario_argument(args.scenario, args.mitigations, true);
   if (!scenario) return kBadInput;
   if (scenario->classic_model) {
     std::cerr << "error: '" << scenario->name

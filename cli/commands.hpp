@@ -4,6 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "blackstart/core/diagnostic.hpp"
+#include "blackstart/model/scenario.hpp"
+
 namespace blackstart::cli {
 
 //! Exit codes: 0 ok, 1 bad input or failed run, 2 usage error.
@@ -86,6 +89,18 @@ struct SweepArgs {
   std::string out = "sweep.csv";
   bool quiet = false;
 };
+
+//! Prints diagnostics to stderr, one `file:line:col: severity: message` per line.
+void print_diagnostics(const core::Diagnostics& diagnostics);
+//! Loads a scenario file or built-in name (empty: the default scenario) and applies mitigations;
+//! prints problems (warnings too unless `quiet`). nullopt when anything is wrong.
+std::optional<model::Scenario> load_scenario_argument(const std::string& name,
+                                                      const std::vector<std::string>& mitigations,
+                                                      bool quiet);
+
+//! True (after saying why on stderr) when the scenario runs a textbook model, which only `run`
+//! and `sweep` handle.
+bool refuse_textbook_model(const model::Scenario& scenario);
 
 int run_command(const RunArgs& args);
 int sweep_command(const SweepArgs& args);

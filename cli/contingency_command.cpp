@@ -78,7 +78,7 @@ std::string csv(const model::PowerCase& c, const std::vector<sim::OutageResult>&
 int contingency_command(const ContingencyArgs& args) {
   auto loaded = io::load_matpower_file(args.case_file);
   if (!loaded.ok()) {
-    for (const auto& d : loaded.diagnostics.items()) std::cerr << core::format(d) << '\n';
+    print_diagnostics(loaded.diagnostics);
     return kBadInput;
   }
   const auto& c = *loaded.power_case;

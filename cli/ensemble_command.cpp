@@ -84,23 +84,9 @@ int ensemble_command(const EnsembleArgs& args) {
     std::cerr << "error: --runs must be at least 1\n";
     return kUsage;
   }
-  auto loaded = io::load_scenario(args.scenario.empty() ? std::string(io::kDefaultScenario) : args.scenario);
-  if (!loaded.ok()) {
-    for (const auto& d : loaded.diagnostics.items()) std::cerr << core::format(d) << '\n';
-    return kBadInput;
-  }
-  auto& scenario = *loaded.scenario;
-  if (scenario.classic_model) {
-    std::cerr
-        << "error: '" << scenario.name
-        << "' runs a textbook cascade model (classic_model): use `blackstart run` or `blackstart sweep`\n";
-    return kBadInput;
-  }
-  const auto applied = model::apply_mitigations(scenario, args.mitigations);
-  if (applied.has_errors()) {
-    std::cerr << applied.to_string();
-    return kBadInput;
-  }
+  auto loaded = load_scenario_argument(args.scenario, args.mitigations, true);
+  if (!loaded || refuse_textbook_model(*loaded)) return kBadInput;
+  auto& scenario = *loaded;
   // Under mpirun the runs are split into contiguous blocks, one per rank; each rank uses the same
   // per-run seeds as a single process would, and rank 0 gathers the blocks in order, so the files
   // are identical to a threaded run with the same seed.

@@ -22,18 +22,9 @@ int rank_command(const RankArgs& args) {
               << "; use " << core::join(metrics, ", ") << '\n';
     return kUsage;
   }
-  auto loaded = io::load_scenario(args.scenario.empty() ? std::string(io::kDefaultScenario) : args.scenario);
-  if (!loaded.ok()) {
-    for (const auto& d : loaded.diagnostics.items()) std::cerr << core::format(d) << '\n';
-    return kBadInput;
-  }
-  const auto& scenario = *loaded.scenario;
-  if (scenario.classic_model) {
-    std::cerr
-        << "error: '" << scenario.name
-        << "' runs a textbook cascade model (classic_model): use `blackstart run` or `blackstart sweep`\n";
-    return kBadInput;
-  }
+  const auto loaded = load_scenario_argument(args.scenario, {}, true);
+  if (!loaded || refuse_textbook_model(*loaded)) return kBadInput;
+  const auto& scenario = *loaded;
   if (!args.layer.empty() && !scenario.network.find_layer(args.layer)) {
     std::vector<std::string> names;
     for (const auto& l : scenario.network.layers()) names.push_back(l.name);

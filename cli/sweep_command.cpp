@@ -19,12 +19,9 @@ int sweep_command(const SweepArgs& args) {
     std::cerr << "error: need --from <= --to and --step > 0\n";
     return kUsage;
   }
-  auto loaded = io::load_scenario(args.scenario);
-  if (!loaded.ok()) {
-    for (const auto& d : loaded.diagnostics.items()) std::cerr << core::format(d) << '\n';
-    return kBadInput;
-  }
-  const auto& scenario = *loaded.scenario;
+  const auto loaded = load_scenario_argument(args.scenario, {}, true);
+  if (!loaded) return kBadInput;
+  const auto& scenario = *loaded;
   std::string csv, error, metric;
   if (scenario.classic_model) {
     // Textbook model: p or alpha, the nested percolation sweep, mu or G across runs.
@@ -39,7 +36,7 @@ int sweep_command(const SweepArgs& args) {
     core::Diagnostics diagnostics;
     const auto rows =
         study::run_classic_sweep(*scenario.classic_model, scenario.seed, options, diagnostics, &error);
-    for (const auto& d : diagnostics.items()) std::cerr << core::format(d) << '\n';
+    print_diagnostics(diagnostics);
     if (rows.empty()) {
       std::cerr << "error: " << error << '\n';
       return kBadInput;
