@@ -147,7 +147,7 @@ void BM_Cascade(benchmark::State& state, const std::string& name) {
   for (auto _ : state) {
     auto result = sim::simulate(*loaded.scenario);
     trips = 0;
-    for (const auto& ch : result.changes) trips += ch.detail.rfind("overloaded", 0) == 0 ? 1 : 0;
+    for (const auto& ch : result.changes) trips += ch.cause.reason == sim::Reason::Overloaded ? 1 : 0;
     changes = result.changes.size();
     benchmark::DoNotOptimize(result.trace.data());
   }

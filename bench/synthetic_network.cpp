@@ -328,7 +328,7 @@ model::Scenario make_synthetic_scenario(const SyntheticOptions& options) {
     battery.supplier = substation;
     battery.kind = DependencyKind::Power;
     battery.effect = DependencyEffect::Fail;
-    battery.backup_hours = 4.0;
+    battery.backup_min = 240.0;
     net.add_dependency(std::move(battery));
     scada(net, rtu_s[s], gw[s < n110 ? gw_of_110(s) : gw_of_35(s - n110)]);
   }
@@ -348,7 +348,7 @@ model::Scenario make_synthetic_scenario(const SyntheticOptions& options) {
     d.supplier = load[0];
     d.kind = DependencyKind::Power;
     d.effect = DependencyEffect::Fail;
-    d.backup_hours = 4.0;
+    d.backup_min = 240.0;
     d.backup_kind = "battery";
     net.add_dependency(std::move(d));
   }
@@ -557,7 +557,7 @@ bool write_scenario_folder(const model::Scenario& scenario, const std::filesyste
   yaml << "horizon: " << minutes(scenario.horizon_min) << "\n";
   yaml << "report_step: " << minutes(scenario.report_step_min) << "\n";
   yaml << "seed: " << scenario.seed << "\n";
-  yaml << "power_model: " << scenario.power_model << "\n";
+  yaml << "power_model: " << model::to_string(scenario.power_model) << "\n";
   if (!scenario.sources.empty()) {
     yaml << "sources:\n";
     for (const auto& s : scenario.sources) {
@@ -598,7 +598,7 @@ bool write_scenario_folder(const model::Scenario& scenario, const std::filesyste
              (default_effect ? std::string() : std::string(model::to_string(d.effect))) + ',' +
              (degrade ? number(d.degrade_factor) : std::string()) + ',' +
              (d.delay_min != 0 ? minutes(d.delay_min) : std::string()) + ',' +
-             (d.backup_hours ? minutes(*d.backup_hours * 60.0) : std::string()) + '\n';
+             (d.backup_min ? minutes(*d.backup_min) : std::string()) + '\n';
       continue;
     }
     ++in_yaml;
@@ -606,9 +606,8 @@ bool write_scenario_folder(const model::Scenario& scenario, const std::filesyste
     if (!default_effect) listed << ", effect: " << model::to_string(d.effect);
     if (degrade) listed << ", factor: " << number(d.degrade_factor);
     if (d.delay_min != 0) listed << ", delay: " << minutes(d.delay_min);
-    if (d.backup_hours)
-      listed << ", backup: {kind: " << d.backup_kind << ", autonomy: " << minutes(*d.backup_hours * 60.0)
-             << "}";
+    if (d.backup_min)
+      listed << ", backup: {kind: " << d.backup_kind << ", autonomy: " << minutes(*d.backup_min) << "}";
     listed << "}\n";
   }
   if (in_yaml > 0)

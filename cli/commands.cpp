@@ -219,8 +219,12 @@ int explain_command(const ExplainArgs& args) {
     std::cout << args.asset << " is in its normal state at " << when << ": nothing happened to it.\n";
     return kOk;
   }
-  std::cout << "Why " << args.asset << " is " << chain.front().change.to << " at " << when << ":\n"
+  std::cout << "Why " << args.asset << " is " << sim::to_name(chain.front().change) << " at " << when << ":\n"
             << report::explain_text(*scenario, chain);
+  const auto still_down = sim::why_still_down(*scenario, result, *element, at);
+  if (!still_down.empty())
+    std::cout << "Why it is still down at " << when << ":\n"
+              << report::still_down_text(*scenario, still_down);
   return kOk;
 }
 

@@ -415,7 +415,7 @@ ImportResult import_power_case(const model::PowerCase& power_case, const ImportO
   ImportResult result;
   model::Scenario s;
   s.name = power_case.name;
-  s.power_model = "dc";
+  s.power_model = model::PowerModelKind::Dc;
   s.horizon_min = 1440.0;
   const std::string file = std::filesystem::path(power_case.file).filename().string();
   s.sources.push_back(
@@ -466,7 +466,7 @@ std::string imported_scenario_yaml(const model::Scenario& scenario) {
   out += "name: " + yaml_quoted(scenario.name) + "\n";
   if (!scenario.description.empty()) out += "description: " + yaml_quoted(scenario.description) + "\n";
   if (!scenario.start_time.empty()) out += "start_time: " + yaml_quoted(scenario.start_time) + "\n";
-  out += "power_model: " + scalar(scenario.power_model) + "\n";
+  out += "power_model: " + std::string(model::to_string(scenario.power_model)) + "\n";
   out += "horizon: " + duration_text(scenario.horizon_min) + "\n";
   out += "report_step: " + duration_text(scenario.report_step_min) + "\n";
   out += "seed: " + std::to_string(scenario.seed) + "\n";

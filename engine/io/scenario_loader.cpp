@@ -24,7 +24,7 @@ using core::DurationDistribution;
 using model::ElementIndex;
 
 const std::vector<std::string>& known_power_models() {
-  static const std::vector<std::string> names{"connectivity", "dc", "ac"};
+  static const std::vector<std::string> names = model::power_model_names();
   return names;
 }
 
@@ -344,10 +344,11 @@ class Loader {
     if (root["power_model"])
       if (auto s = string_of(root["power_model"], "power_model")) {
         const auto& known = known_power_models();
-        if (std::find(known.begin(), known.end(), *s) == known.end())
+        if (const auto kind = model::parse_power_model(*s))
+          scenario_.power_model = *kind;
+        else
           error(root["power_model"], "unknown power model '" + *s + "'" + core::did_you_mean(*s, known) +
                                          "; available: " + core::join(known, ", "));
-        scenario_.power_model = *s;
       }
     if (root["power_flow"]) read_power_flow(root["power_flow"]);
     if (root["sources"]) read_sources(root["sources"]);
@@ -376,12 +377,12 @@ class Loader {
     settings.location = {file_, where(node).line, where(node).column};
     if (node["rating"]) {
       const std::string rating = text(node["rating"], "rating");
-      const std::vector<std::string> ratings{"rate_a", "rate_b", "rate_c", "capacity_mw"};
-      if (std::find(ratings.begin(), ratings.end(), rating) == ratings.end())
+      const auto ratings = model::link_rating_names();
+      if (const auto parsed = model::parse_link_rating(rating))
+        settings.rating = *parsed;
+      else
         error(node["rating"], "unknown rating '" + rating + "'" + core::did_you_mean(rating, ratings) +
                                   "; use " + core::join(ratings, ", "));
-      else
-        settings.rating = rating;
     }
     if (node["overload_tolerance"])
       if (auto v = number_of(node["overload_tolerance"], "overload_tolerance", 0.0, 10.0))
@@ -484,13 +485,13 @@ class Loader {
     if (!percolation && node["alpha"])
       if (auto v = number_of(node["alpha"], "alpha", 0.0, 1e6)) spec.alpha = *v;
     if (!percolation && node["attack"]) {
-      const std::vector<std::string> attacks{"highest_load", "highest_degree", "random"};
+      const auto attacks = model::classic_attack_names();
       const std::string a = text(node["attack"], "attack");
-      if (std::find(attacks.begin(), attacks.end(), a) == attacks.end())
+      if (const auto parsed = model::parse_classic_attack(a))
+        spec.attack = *parsed;
+      else
         error(node["attack"], "unknown attack '" + a + "'" + core::did_you_mean(a, attacks) + "; use " +
                                   core::join(attacks, ", "));
-      else
-        spec.attack = a;
     }
     if (node["seed"])
       if (auto v = integer_of(node["seed"], "seed", 0, 9007199254740991.0))
@@ -1170,7 +1171,7 @@ class Loader {
 
   void read_backup(model::Dependency& dep, const YAML::Node& node) {
     if (node.IsScalar()) {
-      if (auto m = duration_of(node, "backup")) dep.backup_hours = *m / 60.0;
+      if (auto m = duration_of(node, "backup")) dep.backup_min = *m;
       return;
     }
     if (!expect_map(node, "backup", {"kind", "autonomy"})) return;
@@ -1178,7 +1179,7 @@ class Loader {
       error(node, "backup needs 'autonomy' (how long it carries the load, e.g. 4h)");
       return;
     }
-    if (auto m = duration_of(node["autonomy"], "backup autonomy")) dep.backup_hours = *m / 60.0;
+    if (auto m = duration_of(node["autonomy"], "backup autonomy")) dep.backup_min = *m;
     if (node["kind"]) dep.backup_kind = text(node["kind"], "backup kind");
   }
 
@@ -1262,7 +1263,7 @@ class Loader {
           report(backup_col, "backup: " + (m ? std::string("must not be negative") : why));
           continue;
         }
-        dep.backup_hours = m->minutes / 60.0;
+        dep.backup_min = m->minutes;
       }
       if (!d || !s) continue;
       if (*d == *s) {
@@ -1284,7 +1285,7 @@ class Loader {
     const std::size_t n = net.size();
     std::vector<std::vector<ElementIndex>> next(n);
     for (const auto& d : deps)
-      if (d.effect == model::DependencyEffect::Fail && !d.backup_hours)
+      if (d.effect == model::DependencyEffect::Fail && !d.backup_min)
         next[d.dependent].push_back(d.supplier);
     std::vector<char> colour(n, 0);
     for (ElementIndex start = 0; start < n; ++start) {
@@ -1555,7 +1556,7 @@ class Loader {
             error(b, "add_backup needs 'autonomy'");
             continue;
           }
-          if (auto d = duration_of(b["autonomy"], "autonomy")) change.backup_hours = *d / 60.0;
+          if (auto d = duration_of(b["autonomy"], "autonomy")) change.backup_min = *d;
         }
         m.changes.push_back(std::move(change));
       }

@@ -39,6 +39,70 @@ std::vector<std::string> action_names() {
   return names;
 }
 
+namespace {
+constexpr std::array<std::pair<PowerModelKind, std::string_view>, 3> kPowerModels{
+    {{PowerModelKind::Connectivity, "connectivity"}, {PowerModelKind::Dc, "dc"}, {PowerModelKind::Ac, "ac"}}};
+constexpr std::array<std::pair<LinkRating, std::string_view>, 4> kRatings{
+    {{LinkRating::RateA, "rate_a"},
+     {LinkRating::RateB, "rate_b"},
+     {LinkRating::RateC, "rate_c"},
+     {LinkRating::CapacityMw, "capacity_mw"}}};
+constexpr std::array<std::pair<ClassicModelSpec::Attack, std::string_view>, 3> kAttacks{
+    {{ClassicModelSpec::Attack::HighestLoad, "highest_load"},
+     {ClassicModelSpec::Attack::HighestDegree, "highest_degree"},
+     {ClassicModelSpec::Attack::Random, "random"}}};
+
+template <typename Table, typename Value>
+std::string_view name_in(const Table& table, Value value) {
+  for (const auto& [v, name] : table)
+    if (v == value) return name;
+  return "?";
+}
+template <typename Table>
+auto value_in(const Table& table, std::string_view text)
+    -> std::optional<typename Table::value_type::first_type> {
+  for (const auto& [v, name] : table)
+    if (name == text) return v;
+  return std::nullopt;
+}
+template <typename Table>
+std::vector<std::string> names_in(const Table& table) {
+  std::vector<std::string> names;
+  for (const auto& [v, name] : table) names.emplace_back(name);
+  return names;
+}
+}  // namespace
+
+std::string_view to_string(PowerModelKind kind) {
+  return name_in(kPowerModels, kind);
+}
+std::optional<PowerModelKind> parse_power_model(std::string_view text) {
+  return value_in(kPowerModels, text);
+}
+std::vector<std::string> power_model_names() {
+  return names_in(kPowerModels);
+}
+
+std::string_view to_string(LinkRating rating) {
+  return name_in(kRatings, rating);
+}
+std::optional<LinkRating> parse_link_rating(std::string_view text) {
+  return value_in(kRatings, text);
+}
+std::vector<std::string> link_rating_names() {
+  return names_in(kRatings);
+}
+
+std::string_view to_string(ClassicModelSpec::Attack attack) {
+  return name_in(kAttacks, attack);
+}
+std::optional<ClassicModelSpec::Attack> parse_classic_attack(std::string_view text) {
+  return value_in(kAttacks, text);
+}
+std::vector<std::string> classic_attack_names() {
+  return names_in(kAttacks);
+}
+
 const Mitigation* Scenario::find_mitigation(std::string_view wanted) const {
   for (const auto& m : mitigations)
     if (m.name == wanted) return &m;
@@ -99,9 +163,9 @@ core::Diagnostics apply_mitigations(Scenario& scenario, const std::vector<std::s
             for (auto t : change.targets) targeted = targeted || t == dep.dependent;
             if (!targeted || dep.effect != DependencyEffect::Fail) continue;
             if (change.kind == MitigationChange::Kind::RemoveBackup)
-              dep.backup_hours.reset();
+              dep.backup_min.reset();
             else
-              dep.backup_hours = change.backup_hours;
+              dep.backup_min = change.backup_min;
           }
           break;
       }

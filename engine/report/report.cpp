@@ -81,11 +81,14 @@ std::string timeline_csv(const sim::RunResult& result, double step_min) {
 std::string events_csv(const model::Scenario& scenario, const sim::RunResult& result) {
   std::string out = "time_min,asset,from_state,to_state,cause_kind,cause,dependency,detail\n";
   const auto& elements = scenario.network.elements();
+  const sim::CauseContext context(scenario);
   for (const auto& c : result.changes) {
-    out +=
-        fmt::format("{},{},{},{},{},{},{},{}\n", num(c.time_min), io::csv_escape(elements[c.element].id),
-                    c.from, c.to, sim::to_string(c.cause_kind), io::csv_escape(c.cause),
-                    c.via ? std::string(model::to_string(*c.via)) : std::string(), io::csv_escape(c.detail));
+    const auto text = sim::describe(c.cause, context);
+    out += fmt::format("{},{},{},{},{},{},{},{}\n", num(c.time_min), io::csv_escape(elements[c.element].id),
+                       sim::from_name(c), sim::to_name(c), sim::to_string(c.cause.kind),
+                       io::csv_escape(text.text),
+                       c.cause.via ? std::string(model::to_string(*c.cause.via)) : std::string(),
+                       io::csv_escape(text.detail));
   }
   return out;
 }
@@ -118,44 +121,6 @@ std::string impact_table(const metrics::Summary& s) {
     out += fmt::format("  {:<12} {:>9.1f}% {:>9.4f} {:>11} {:>8} {:>8} {:>8} {:>18}\n", l.name,
                        100.0 * l.min_performance, l.resilience_index, l.peak_failed, l.peak_compromised,
                        l.peak_loss_of_control, l.peak_loss_of_view, duration(l.time_to_restoration_min));
-  return out;
-}
-
-std::string explain_text(const model::Scenario& scenario, const std::vector<sim::ExplainStep>& chain) {
-  std::string out;
-  const auto& elements = scenario.network.elements();
-  int depth = 0;
-  for (const auto& step : chain) {
-    const auto& c = step.change;
-    std::string because;
-    switch (c.cause_kind) {
-      case sim::CauseKind::Event: {
-        because = "scenario event '" + c.cause + "'";
-        for (const auto& e : scenario.events)
-          if (e.id == c.cause) {
-            because += " (" + std::string(model::to_string(e.action)) +
-                       (e.technique.empty() ? "" : ", " + e.technique) +
-                       (e.description.empty() ? "" : ": " + e.description) + ")";
-          }
-        break;
-      }
-      case sim::CauseKind::Dependency:
-        because = "its " + std::string(c.via ? model::to_string(*c.via) : "") + " supplier " + c.cause +
-                  (c.detail.empty() ? "" : " — " + c.detail);
-        break;
-      case sim::CauseKind::Physics:
-        because = (c.cause.empty() ? std::string("power flow") : "power through " + c.cause) +
-                  (c.detail.empty() ? "" : " — " + c.detail);
-        break;
-      case sim::CauseKind::Restoration:
-        because = "restoration by " + c.cause + (c.detail.empty() ? "" : " — " + c.detail);
-        break;
-    }
-    out += fmt::format("{}{} {} -> {} at {} because of {}\n",
-                       std::string(static_cast<std::size_t>(depth) * 2, ' '), elements[step.element].id,
-                       c.from, c.to, core::format_duration(core::Duration{c.time_min}), because);
-    ++depth;
-  }
   return out;
 }
 

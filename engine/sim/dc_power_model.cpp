@@ -89,8 +89,21 @@ void dispatch_islands(const model::Network& network, const model::Layer& layer, 
 }
 
 double link_rating(const model::Element& link, const model::PowerFlowSettings& settings) {
-  if (settings.rating == "capacity_mw") return link.capacity_mw;
-  const double rated = link.attribute(settings.rating + "_mva", 0.0);
+  const char* attribute = nullptr;
+  switch (settings.rating) {
+    case model::LinkRating::RateA:
+      attribute = "rate_a_mva";
+      break;
+    case model::LinkRating::RateB:
+      attribute = "rate_b_mva";
+      break;
+    case model::LinkRating::RateC:
+      attribute = "rate_c_mva";
+      break;
+    case model::LinkRating::CapacityMw:
+      return link.capacity_mw;
+  }
+  const double rated = attribute ? link.attribute(attribute, 0.0) : 0.0;
   return rated > 0 ? rated : link.capacity_mw;
 }
 

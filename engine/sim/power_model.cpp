@@ -134,6 +134,12 @@ const PowerModelRegistry& PowerModelRegistry::builtin() {
   return registry;
 }
 
+const PowerModelInfo* PowerModelRegistry::find(model::PowerModelKind kind) const {
+  for (const auto& m : models_)
+    if (m.kind == kind) return &m;
+  return nullptr;
+}
+
 const PowerModelInfo* PowerModelRegistry::find(std::string_view name) const {
   for (const auto& m : models_)
     if (m.name == name) return &m;
@@ -147,15 +153,17 @@ std::vector<std::string> PowerModelRegistry::names() const {
 }
 
 void register_builtin_power_models(PowerModelRegistry& registry) {
-  registry.add({"connectivity",
+  using model::PowerModelKind;
+  auto name = [](PowerModelKind kind) { return std::string(model::to_string(kind)); };
+  registry.add({PowerModelKind::Connectivity, name(PowerModelKind::Connectivity),
                 "loads served when connected to a source with enough capacity in their island; "
                 "proportional shedding otherwise",
                 [](const model::PowerFlowSettings&) { return std::make_unique<ConnectivityPowerModel>(); }});
-  registry.add({"dc",
+  registry.add({PowerModelKind::Dc, name(PowerModelKind::Dc),
                 "connectivity plus DC power flow per island with distributed slack; links above their rating "
                 "trip after a delay",
                 [](const model::PowerFlowSettings& s) { return std::make_unique<DcPowerModel>(s); }});
-  registry.add({"ac",
+  registry.add({PowerModelKind::Ac, name(PowerModelKind::Ac),
                 "connectivity plus AC power flow (Newton-Raphson) per island; non-convergence is a voltage "
                 "collapse; links above their MVA rating trip after a delay",
                 [](const model::PowerFlowSettings& s) { return std::make_unique<AcPowerModel>(s); }});

@@ -12,7 +12,12 @@ constexpr std::array<std::pair<State, std::string_view>, 7> kStates{{{State::InS
                                                                      {State::OnBackup, "on_backup"},
                                                                      {State::UnderRepair, "under_repair"},
                                                                      {State::Restored, "restored"}}};
+
+std::string_view flag_name(ChangeKind kind, bool lost) {
+  if (kind == ChangeKind::Control) return lost ? "loss_of_control" : "controlled";
+  return lost ? "loss_of_view" : "visible";
 }
+}  // namespace
 
 std::string_view to_string(State state) {
   for (const auto& [s, name] : kStates)
@@ -26,23 +31,17 @@ std::optional<State> parse_state(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view to_string(CauseKind kind) {
-  switch (kind) {
-    case CauseKind::Event:
-      return "event";
-    case CauseKind::Dependency:
-      return "dependency";
-    case CauseKind::Physics:
-      return "physics";
-    case CauseKind::Restoration:
-      return "restoration";
-  }
-  return "?";
-}
-
 bool is_operational(State state) {
   return state == State::InService || state == State::Degraded || state == State::OnBackup ||
          state == State::Restored;
+}
+
+std::string_view from_name(const StateChange& change) {
+  return change.change == ChangeKind::State ? to_string(change.from) : flag_name(change.change, !change.lost);
+}
+
+std::string_view to_name(const StateChange& change) {
+  return change.change == ChangeKind::State ? to_string(change.to) : flag_name(change.change, change.lost);
 }
 
 }  // namespace blackstart::sim

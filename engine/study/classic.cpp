@@ -94,9 +94,15 @@ Graphs generate_graphs(const model::ClassicModelSpec& spec, std::uint64_t seed) 
   return graphs;
 }
 
-analysis::AttackStrategy strategy_of(const std::string& attack) {
-  if (attack == "random") return analysis::AttackStrategy::Random;
-  if (attack == "highest_degree") return analysis::AttackStrategy::HighestDegree;
+analysis::AttackStrategy strategy_of(model::ClassicModelSpec::Attack attack) {
+  switch (attack) {
+    case model::ClassicModelSpec::Attack::Random:
+      return analysis::AttackStrategy::Random;
+    case model::ClassicModelSpec::Attack::HighestDegree:
+      return analysis::AttackStrategy::HighestDegree;
+    case model::ClassicModelSpec::Attack::HighestLoad:
+      break;
+  }
   return analysis::AttackStrategy::HighestLoad;
 }
 

@@ -61,7 +61,7 @@ std::string set_parameter(model::Scenario& scenario, const std::string& name, do
     for (auto& dep : scenario.network.dependencies())
       if (dep.effect == model::DependencyEffect::Fail &&
           std::binary_search(targets.begin(), targets.end(), dep.dependent)) {
-        dep.backup_hours = value;
+        dep.backup_min = value * 60.0;  // the parameter is in hours
         ++changed;
       }
     return changed

@@ -11,6 +11,8 @@
 #include <QVBoxLayout>
 
 #include "blackstart/core/duration.hpp"
+#include "blackstart/report/explain_text.hpp"
+#include "blackstart/sim/explain.hpp"
 #include "canvas/palette.hpp"
 #include "models/event_log_model.hpp"
 
@@ -196,8 +198,8 @@ void InspectorPanel::refresh_attributes() {
     if (!supplier_side && d.supplier != element_) continue;
     const auto other = supplier_side ? d.supplier : d.dependent;
     QString effect = QString::fromStdString(std::string(model::to_string(d.effect)));
-    if (d.backup_hours)
-      effect += tr(", %1 backup %2 h").arg(QString::fromStdString(d.backup_kind)).arg(*d.backup_hours);
+    if (d.backup_min)
+      effect += tr(", %1 backup %2 h").arg(QString::fromStdString(d.backup_kind)).arg(*d.backup_min / 60.0);
     auto* item = new QTreeWidgetItem(
         supplier_side ? needs : needed,
         {dependency_label(d.kind), QString::fromStdString(net.element(other).id), effect});
@@ -230,12 +232,13 @@ void InspectorPanel::refresh_dynamic() {
   state_->setText(text);
 
   // History: every change of the element; those after the chosen time greyed.
+  const sim::CauseContext context(*run_->scenario);
   for (auto index : run_->changes_of[element_]) {
     const auto& c = run_->result.changes[index];
     auto* item =
-        new QTreeWidgetItem(history_, {format_time(c.time_min), describe_change(c), describe_cause(net, c)});
-    item->setToolTip(2, QString::fromStdString(c.detail));
-    if (c.cause_element != model::kNoElement) item->setData(0, ElementRole, c.cause_element);
+        new QTreeWidgetItem(history_, {format_time(c.time_min), describe_change(c), describe_cause(context, c)});
+    item->setToolTip(2, describe_detail(context, c));
+    if (c.cause.element != model::kNoElement) item->setData(0, ElementRole, c.cause.element);
     if (c.time_min > time_)
       for (int col = 0; col < 3; ++col)
         item->setForeground(col, palette().color(QPalette::Disabled, QPalette::Text));
@@ -252,22 +255,23 @@ void InspectorPanel::refresh_dynamic() {
   for (const auto& step : chain) {
     const auto& c = step.change;
     const QString id = QString::fromStdString(net.element(step.element).id);
-    QString because = describe_cause(net, c).toHtmlEscaped();
-    if (c.cause_element != model::kNoElement && c.cause_element < net.size()) {
-      const QString other = QString::fromStdString(net.element(c.cause_element).id).toHtmlEscaped();
-      because.replace(other, QStringLiteral("<a href='element:%1'>%2</a>").arg(c.cause_element).arg(other));
+    QString because = describe_cause(context, c).toHtmlEscaped();
+    if (c.cause.element != model::kNoElement && c.cause.element < net.size()) {
+      const QString other = QString::fromStdString(net.element(c.cause.element).id).toHtmlEscaped();
+      because.replace(other, QStringLiteral("<a href='element:%1'>%2</a>").arg(c.cause.element).arg(other));
     }
+    const QString detail = describe_detail(context, c);
     QString tail;
-    if (!c.detail.empty()) tail = QStringLiteral(" — ") + QString::fromStdString(c.detail).toHtmlEscaped();
-    if (c.cause_kind == sim::CauseKind::Event)
-      for (const auto& ev : run_->scenario->events)
-        if (ev.id == c.cause && !ev.description.empty())
-          tail += QStringLiteral(" <i>(%1%2)</i>")
-                      .arg(ev.technique.empty() ? QString()
-                                                : QString::fromStdString(ev.technique) + QStringLiteral(": "),
-                           QString::fromStdString(ev.description).toHtmlEscaped());
-    const auto s = sim::parse_state(c.to);
-    const QColor color = s ? state_color(*s) : QColor(Qt::gray);
+    if (!detail.isEmpty()) tail = QStringLiteral(" — ") + detail.toHtmlEscaped();
+    if (c.cause.kind == sim::CauseKind::Event && c.cause.event < run_->scenario->events.size()) {
+      const auto& ev = run_->scenario->events[c.cause.event];
+      if (!ev.description.empty())
+        tail += QStringLiteral(" <i>(%1%2)</i>")
+                    .arg(ev.technique.empty() ? QString()
+                                              : QString::fromStdString(ev.technique) + QStringLiteral(": "),
+                         QString::fromStdString(ev.description).toHtmlEscaped());
+    }
+    const QColor color = c.change == sim::ChangeKind::State ? state_color(c.to) : QColor(Qt::gray);
     html += QStringLiteral(
                 "<p style='margin:1px 0 1px %1px'>%2 <b>%3</b> <a href='element:%4'>%5</a> %6 "
                 "<br>&nbsp;&nbsp;&nbsp;because of %7%8</p>")
@@ -277,10 +281,24 @@ void InspectorPanel::refresh_dynamic() {
                 .arg(id.toHtmlEscaped(), describe_change(c).toHtmlEscaped(), because, tail);
     chain_elements_.push_back(step.element);
     chain_lines_ << QStringLiteral("%1 %2 %3 because of %4%5")
-                        .arg(format_time(c.time_min), id, describe_change(c), describe_cause(net, c),
-                             c.detail.empty() ? QString()
-                                              : QStringLiteral(" — ") + QString::fromStdString(c.detail));
+                        .arg(format_time(c.time_min), id, describe_change(c), describe_cause(context, c),
+                             detail.isEmpty() ? QString() : QStringLiteral(" — ") + detail);
     depth = std::min(depth + 1, 8);
+  }
+
+  // Still down: what it waits for, down to the asset whose own repair holds everything up.
+  const auto waiting = sim::why_still_down(*run_->scenario, run_->result, element_, time_);
+  if (!waiting.empty()) {
+    html += tr("<p style='margin:6px 0 2px 0'><b>Why is it still down?</b></p>");
+    for (const auto& row : waiting) {
+      const QString id = QString::fromStdString(net.element(row.element).id).toHtmlEscaped();
+      const QString reason = QString::fromStdString(report::still_down_reason(*run_->scenario, row));
+      html += QStringLiteral("<p style='margin:1px 0 1px 6px'>%1 <a href='element:%2'>%3</a>: %4</p>")
+                  .arg(chip(state_color(row.state)))
+                  .arg(row.element)
+                  .arg(id, reason.toHtmlEscaped());
+      chain_lines_ << QStringLiteral("still down: %1: %2").arg(id, reason);
+    }
   }
   chain_->setHtml(html);
 }

@@ -93,16 +93,13 @@ RunPtr make_snapshot(QString label, std::vector<std::string> mitigations,
     run->changes_of[c.element].push_back(i);
     switch (c.change) {
       case sim::ChangeKind::State:
-        if (auto s = sim::parse_state(c.to))
-          run->state_history[c.element].push_back({c.time_min, static_cast<std::uint8_t>(*s)});
+        run->state_history[c.element].push_back({c.time_min, static_cast<std::uint8_t>(c.to)});
         break;
       case sim::ChangeKind::Control:
-        run->control_history[c.element].push_back(
-            {c.time_min, c.to == "controlled" ? std::uint8_t{0} : std::uint8_t{1}});
+        run->control_history[c.element].push_back({c.time_min, c.lost ? std::uint8_t{1} : std::uint8_t{0}});
         break;
       case sim::ChangeKind::View:
-        run->view_history[c.element].push_back(
-            {c.time_min, c.to == "visible" ? std::uint8_t{0} : std::uint8_t{1}});
+        run->view_history[c.element].push_back({c.time_min, c.lost ? std::uint8_t{1} : std::uint8_t{0}});
         break;
     }
     if (run->change_times.empty() || run->change_times.back() != c.time_min)

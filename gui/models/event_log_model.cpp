@@ -12,33 +12,32 @@ QString format_time(double minutes) {
 }
 
 QString describe_change(const sim::StateChange& change) {
-  return QStringLiteral("%1 → %2").arg(QString::fromStdString(change.from),
-                                       QString::fromStdString(change.to));
+  return QStringLiteral("%1 → %2").arg(QString::fromStdString(std::string(sim::from_name(change))),
+                                       QString::fromStdString(std::string(sim::to_name(change))));
 }
 
-QString describe_cause(const model::Network& network, const sim::StateChange& change) {
-  const QString cause = QString::fromStdString(change.cause);
-  switch (change.cause_kind) {
+QString describe_cause(const sim::CauseContext& context, const sim::StateChange& change) {
+  const auto text = sim::describe(change.cause, context);
+  const QString who = QString::fromStdString(text.text);
+  switch (change.cause.kind) {
     case sim::CauseKind::Event:
-      return QObject::tr("event %1").arg(cause);
+      return QObject::tr("event %1").arg(who);
     case sim::CauseKind::Dependency: {
-      const QString via = change.via ? QString::fromStdString(std::string(model::to_string(*change.via)))
-                                     : QStringLiteral("?");
-      const QString who = change.cause_element < network.size()
-                              ? QString::fromStdString(network.element(change.cause_element).id)
-                              : cause;
+      const QString via = change.cause.via
+                              ? QString::fromStdString(std::string(model::to_string(*change.cause.via)))
+                              : QStringLiteral("?");
       return QObject::tr("%1 dependency on %2").arg(via, who);
     }
-    case sim::CauseKind::Physics: {
-      const QString who = change.cause_element < network.size()
-                              ? QString::fromStdString(network.element(change.cause_element).id)
-                              : cause;
+    case sim::CauseKind::Physics:
       return QObject::tr("power through %1").arg(who);
-    }
     case sim::CauseKind::Restoration:
-      return QObject::tr("restored by %1").arg(cause);
+      return QObject::tr("restored by %1").arg(who);
   }
-  return cause;
+  return who;
+}
+
+QString describe_detail(const sim::CauseContext& context, const sim::StateChange& change) {
+  return QString::fromStdString(sim::describe(change.cause, context).detail);
 }
 
 EventLogModel::EventLogModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -46,6 +45,7 @@ EventLogModel::EventLogModel(QObject* parent) : QAbstractTableModel(parent) {}
 void EventLogModel::set_run(RunPtr run) {
   beginResetModel();
   run_ = std::move(run);
+  context_ = run_ ? std::make_unique<sim::CauseContext>(*run_->scenario) : nullptr;
   rows_ = run_ ? static_cast<int>(run_->changes_until(time_)) : 0;
   endResetModel();
 }
@@ -75,6 +75,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
   if (!run_ || !index.isValid() || index.row() >= rows_) return {};
   const auto& change = run_->result.changes[static_cast<std::size_t>(index.row())];
   const auto& net = run_->scenario->network;
+  const sim::CauseContext& context = *context_;
   if (role == ElementRole) return QVariant::fromValue(static_cast<uint>(change.element));
   if (role == ChangeRole) return index.row();
   if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
@@ -87,13 +88,13 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
       case Change:
         return describe_change(change);
       case Cause:
-        return describe_cause(net, change);
+        return describe_cause(context, change);
       case Detail:
-        return QString::fromStdString(change.detail);
+        return describe_detail(context, change);
     }
   }
   if (role == Qt::DecorationRole && index.column() == Change && change.change == sim::ChangeKind::State) {
-    if (auto s = sim::parse_state(change.to)) return state_color(*s);
+    return state_color(change.to);
   }
   if (role == Qt::TextAlignmentRole && index.column() == Time)
     return QVariant(Qt::AlignRight | Qt::AlignVCenter);

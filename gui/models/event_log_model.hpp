@@ -1,5 +1,6 @@
 #pragma once
 #include <QAbstractTableModel>
+#include <memory>
 
 #include "controllers/run_snapshot.hpp"
 
@@ -26,12 +27,15 @@ class EventLogModel : public QAbstractTableModel {
 
  private:
   RunPtr run_;
+  std::unique_ptr<sim::CauseContext> context_;  // names for the run's causes
   double time_ = 0;
   int rows_ = 0;
 };
 
-//! "pry-open-110 (event)", "power/x via power", "crew:kyiv (restoration)"...
-QString describe_cause(const model::Network& network, const sim::StateChange& change);
+//! "event pry-open-110", "power dependency on power/x", "restored by crew:kyiv"...
+QString describe_cause(const sim::CauseContext& context, const sim::StateChange& change);
+//! What happened, e.g. "supply through power/x back".
+QString describe_detail(const sim::CauseContext& context, const sim::StateChange& change);
 //! "in_service → failed", "loss of control"...
 QString describe_change(const sim::StateChange& change);
 QString format_time(double minutes);

@@ -28,8 +28,7 @@ inline sim::State reference_state(const sim::RunResult& result, model::ElementIn
   sim::State state = sim::State::InService;
   for (const auto& c : result.changes) {
     if (c.time_min > t) break;
-    if (c.element == element && c.change == sim::ChangeKind::State)
-      if (auto s = sim::parse_state(c.to)) state = *s;
+    if (c.element == element && c.change == sim::ChangeKind::State) state = c.to;
   }
   return state;
 }
@@ -39,7 +38,7 @@ inline bool reference_flag(const sim::RunResult& result, model::ElementIndex ele
   bool lost = false;
   for (const auto& c : result.changes) {
     if (c.time_min > t) break;
-    if (c.element == element && c.change == kind) lost = c.to == "loss_of_control" || c.to == "loss_of_view";
+    if (c.element == element && c.change == kind) lost = c.lost;
   }
   return lost;
 }

@@ -267,9 +267,11 @@ void WorkflowTest::inspector_reads_the_cause_chain_and_follows_it() {
   for (const auto& step : chain) expected.push_back(step.element);
   QCOMPARE(inspector->chain_elements(), expected);
   // It ends at the attack that started it.
-  QCOMPARE(chain.back().change.cause_kind, sim::CauseKind::Event);
+  QCOMPARE(chain.back().change.cause.kind, sim::CauseKind::Event);
   const QString text = inspector->cause_chain()->toPlainText();
-  QVERIFY2(text.contains(QString::fromStdString(chain.back().change.cause)), qPrintable(text));
+  const auto event_id =
+      sim::describe(chain.back().change.cause, sim::CauseContext(*reference_scenario_)).text;
+  QVERIFY2(text.contains(QString::fromStdString(event_id)), qPrintable(text));
   QVERIFY(text.contains(QStringLiteral("transport/trolleybus-if-1")));
   QVERIFY(inspector->chain_text().startsWith(
       QStringLiteral("2min transport/trolleybus-if-1 in_service → failed")));

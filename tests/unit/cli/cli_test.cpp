@@ -107,6 +107,13 @@ TEST_CASE("explain prints the chain back to the scenario event", "[cli]") {
   CHECK(r.output.find("Why transport/tram-1 is failed at 1h:") != std::string::npos);
   CHECK(r.output.find("power/load-depot") != std::string::npos);
   CHECK(r.output.find("scenario event 'open-") != std::string::npos);
+  // ...and why it is still down then: the chain of waits ends at the substation the crew works on.
+  CHECK(
+      r.output.find("Why it is still down at 1h:\n  transport/tram-1 is failed: waits for power/load-depot, "
+                    "which is still down\n") != std::string::npos);
+  CHECK(r.output.find(
+            "  power/sub-south is under_repair: a crew of town-grid is repairing it until 1h5min\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("help lists examples", "[cli]") {

@@ -157,7 +157,7 @@ void check_round_trip(const model::Scenario& imported) {
   CHECK(difference(imported.network, s.network) == "");
   CHECK(s.name == imported.name);
   CHECK(s.description == imported.description);
-  CHECK(s.power_model == "dc");
+  CHECK(s.power_model == model::PowerModelKind::Dc);
   CHECK(s.horizon_min == imported.horizon_min);
   REQUIRE(s.sources.size() == 1);
   CHECK(s.sources[0].title == imported.sources[0].title);
@@ -180,7 +180,7 @@ TEST_CASE("a MATPOWER case becomes one power layer of buses, generators and bran
   const auto r = import_text(kCase9);
   const auto& s = *r.scenario;
   CHECK(s.name == "case9");
-  CHECK(s.power_model == "dc");
+  CHECK(s.power_model == model::PowerModelKind::Dc);
   REQUIRE(s.network.layers().size() == 1);
   const auto& layer = s.network.layers()[0];
   CHECK(layer.name == "power");

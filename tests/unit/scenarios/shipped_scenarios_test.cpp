@@ -6,7 +6,9 @@
 #include "blackstart/io/builtin_scenarios.hpp"
 #include "blackstart/metrics/metrics.hpp"
 #include "blackstart/report/report.hpp"
+#include "blackstart/sim/explain.hpp"
 #include "blackstart/sim/simulator.hpp"
+#include "support/cause_text.hpp"
 
 using namespace blackstart;
 
@@ -91,7 +93,7 @@ TEST_CASE("Ukraine 2015: outage size follows from the opened substations, restor
   // The cascade is monotone until the first restoration: nothing comes back on its own.
   double first_restoration = result.horizon_min;
   for (const auto& c : result.changes)
-    if (c.cause_kind == sim::CauseKind::Restoration || c.to == "restored") {
+    if (c.cause.kind == sim::CauseKind::Restoration || sim::to_name(c) == "restored") {
       first_restoration = c.time_min;
       break;
     }
@@ -104,8 +106,8 @@ TEST_CASE("Ukraine 2015: outage size follows from the opened substations, restor
   }
   // Every restoration of a substation was manual: remote control was lost.
   for (const auto& c : result.changes)
-    if (c.to == "under_repair" && scenario.network.element(c.element).type == "substation")
-      REQUIRE(c.cause.rfind("crew:", 0) == 0);
+    if (sim::to_name(c) == "under_repair" && scenario.network.element(c.element).type == "substation")
+      REQUIRE(test::cause_text(scenario, c).rfind("crew:", 0) == 0);
 }
 
 TEST_CASE("Ukraine 2015: pre-positioned crews shorten restoration", "[scenario]") {
@@ -127,11 +129,11 @@ TEST_CASE("Ukraine 2015: explain follows a trolleybus back to the attack", "[sce
   const auto chain = sim::explain(result, trolleybus, 60);
   REQUIRE(chain.size() >= 3);
   CHECK(chain.front().element == trolleybus);
-  CHECK(chain.front().change.to == "failed");
-  CHECK(chain.back().change.cause_kind == sim::CauseKind::Event);
+  CHECK(sim::to_name(chain.front().change) == "failed");
+  CHECK(chain.back().change.cause.kind == sim::CauseKind::Event);
   const auto& last = scenario.network.element(chain.back().element);
   CHECK(last.type == "substation");
-  CHECK(chain.back().change.cause.find("-open-") != std::string::npos);
+  CHECK(test::cause_text(scenario, chain.back().change).find("-open-") != std::string::npos);
 }
 
 TEST_CASE("same seed gives byte-identical outputs; the seed matters", "[scenario]") {
@@ -182,14 +184,16 @@ TEST_CASE("case118 cascade: opening two substations trips lines in several steps
   double first_event = 1e300;
   for (const auto& e : scenario.events) first_event = std::min(first_event, e.at_min);
   for (const auto& c : result.changes) {
-    if (c.change != sim::ChangeKind::State || c.to != "failed") continue;
-    if (c.cause_kind == sim::CauseKind::Physics && c.detail.rfind("overloaded", 0) == 0) {
-      INFO(scenario.network.element(c.element).id << " at " << c.time_min << ": " << c.detail);
+    if (c.change != sim::ChangeKind::State || sim::to_name(c) != "failed") continue;
+    if (c.cause.kind == sim::CauseKind::Physics &&
+        test::detail_text(scenario, c).rfind("overloaded", 0) == 0) {
+      INFO(scenario.network.element(c.element).id << " at " << c.time_min << ": "
+                                                  << test::detail_text(scenario, c));
       REQUIRE(c.time_min > first_event);  // the base case is stable
       REQUIRE(scenario.network.element(c.element).is_link);
       // The cause went out earlier: an opened substation or a line tripped in an earlier step.
-      REQUIRE(failed_at.count(c.cause_element));
-      REQUIRE(failed_at[c.cause_element] < c.time_min);
+      REQUIRE(failed_at.count(c.cause.element));
+      REQUIRE(failed_at[c.cause.element] < c.time_min);
       trip_times.insert(c.time_min);
     }
     if (!failed_at.count(c.element)) failed_at[c.element] = c.time_min;
@@ -206,6 +210,6 @@ TEST_CASE("case118 cascade: opening two substations trips lines in several steps
     if (scenario.network.element(element).type != "bus") continue;
     const auto chain = sim::explain(result, element, time);
     REQUIRE_FALSE(chain.empty());
-    CHECK(chain.back().change.cause_kind == sim::CauseKind::Event);
+    CHECK(chain.back().change.cause.kind == sim::CauseKind::Event);
   }
 }

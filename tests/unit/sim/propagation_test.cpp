@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "blackstart/metrics/metrics.hpp"
+#include "blackstart/sim/explain.hpp"
 #include "blackstart/sim/simulator.hpp"
+#include "support/cause_text.hpp"
 #include "support/network_builder.hpp"
 
 using namespace blackstart;
@@ -22,7 +24,7 @@ std::vector<sim::StateChange> history(const sim::RunResult& r, model::ElementInd
 }
 const sim::StateChange* first_to(const sim::RunResult& r, model::ElementIndex x, const std::string& to) {
   for (const auto& c : r.changes)
-    if (c.element == x && c.to == to) return &c;
+    if (c.element == x && sim::to_name(c) == to) return &c;
   return nullptr;
 }
 }  // namespace
@@ -34,14 +36,14 @@ TEST_CASE("opening a substation de-energises the load behind it, with the substa
   const auto load_changes = history(r, f.load);
   REQUIRE(load_changes.size() == 1);  // no crews: never restored
   CHECK(load_changes[0].time_min == 10);
-  CHECK(load_changes[0].to == "failed");
-  CHECK(load_changes[0].cause_kind == sim::CauseKind::Physics);
+  CHECK(sim::to_name(load_changes[0]) == "failed");
+  CHECK(load_changes[0].cause.kind == sim::CauseKind::Physics);
   // Nearest failed element upstream is the line out of the opened substation, then the substation.
-  CHECK(load_changes[0].cause == "power/l-out");
+  CHECK(test::cause_text(f.world.scenario, load_changes[0]) == "power/l-out");
   const auto sub_changes = history(r, f.sub);
   REQUIRE(sub_changes.size() == 1);
-  CHECK(sub_changes[0].cause_kind == sim::CauseKind::Event);
-  CHECK(sub_changes[0].cause == "open");
+  CHECK(sub_changes[0].cause.kind == sim::CauseKind::Event);
+  CHECK(test::cause_text(f.world.scenario, sub_changes[0]) == "open");
   const auto& worst = metrics::point_at(r, 11).layers[0];
   CHECK(worst.customers_without_power == 1000);
   CHECK(worst.shed_mw == Approx(2));
@@ -95,9 +97,9 @@ TEST_CASE("power dependencies fail dependents, after their delay", "[sim]") {
   const auto* tram_down = first_to(r, tram, "failed");
   REQUIRE(tram_down);
   CHECK(tram_down->time_min == 10);
-  CHECK(tram_down->cause_kind == sim::CauseKind::Dependency);
-  CHECK(tram_down->cause == "power/load");
-  CHECK(tram_down->via == DependencyKind::Power);
+  CHECK(tram_down->cause.kind == sim::CauseKind::Dependency);
+  CHECK(test::cause_text(f.world.scenario, *tram_down) == "power/load");
+  CHECK(tram_down->cause.via == DependencyKind::Power);
   const auto* pump_down = first_to(r, pump, "failed");
   REQUIRE(pump_down);
   CHECK(pump_down->time_min == 40);
@@ -108,22 +110,23 @@ TEST_CASE("a backup carries the dependent for its autonomy, unless disabled", "[
   Feeder f;
   auto scada = f.world.asset("cyber/scada", "scada_server");
   auto phones = f.world.asset("cyber/phones", "telephony");
-  f.world.depend(scada, f.load, DependencyKind::Power).backup_hours = 2.0;
-  f.world.depend(phones, f.load, DependencyKind::Power).backup_hours = 2.0;
+  f.world.depend(scada, f.load, DependencyKind::Power).backup_min = 120.0;
+  f.world.depend(phones, f.load, DependencyKind::Power).backup_min = 120.0;
   f.world.event("open", 10, Action::OpenBreaker, {f.sub});
   f.world.event("ups-attack", 30, Action::DisableBackup, {phones});
   const auto r = sim::simulate(f.world.scenario);
   const auto scada_history = history(r, scada);
   REQUIRE(scada_history.size() == 2);
-  CHECK(scada_history[0].to == "on_backup");
+  CHECK(sim::to_name(scada_history[0]) == "on_backup");
   CHECK(scada_history[0].time_min == 10);
-  CHECK(scada_history[1].to == "failed");
+  CHECK(sim::to_name(scada_history[1]) == "failed");
   CHECK(scada_history[1].time_min == 130);
   const auto phone_history = history(r, phones);
   REQUIRE(phone_history.size() == 2);
-  CHECK(phone_history[1].to == "failed");
+  CHECK(sim::to_name(phone_history[1]) == "failed");
   CHECK(phone_history[1].time_min == 30);
-  CHECK(phone_history[1].detail.find("backup disabled by ups-attack") != std::string::npos);
+  CHECK(test::detail_text(f.world.scenario, phone_history[1]).find("backup disabled by ups-attack") !=
+        std::string::npos);
 }
 
 TEST_CASE("control is lost transitively and forces manual restoration by crews", "[sim]") {
@@ -139,7 +142,7 @@ TEST_CASE("control is lost transitively and forces manual restoration by crews",
     const auto r = sim::simulate(f.world.scenario);
     const auto* repair = first_to(r, f.sub, "under_repair");
     REQUIRE(repair);
-    CHECK(repair->cause == "remote operation");
+    CHECK(test::cause_text(f.world.scenario, *repair) == "remote operation");
     CHECK(repair->time_min == 15);  // detection 5 min
     const auto* back = first_to(r, f.sub, "restored");
     REQUIRE(back);
@@ -152,13 +155,14 @@ TEST_CASE("control is lost transitively and forces manual restoration by crews",
     const auto* loc = first_to(r, f.sub, "loss_of_control");
     REQUIRE(loc);
     CHECK(loc->time_min == 5);
-    CHECK(loc->cause == "cyber/rtu");  // the RTU is under loss of control through the SCADA server
+    CHECK(test::cause_text(f.world.scenario, *loc) ==
+          "cyber/rtu");  // the RTU is under loss of control through the SCADA server
     const auto* rtu_loc = first_to(r, rtu, "loss_of_control");
     REQUIRE(rtu_loc);
-    CHECK(rtu_loc->cause == "cyber/scada");
+    CHECK(test::cause_text(f.world.scenario, *rtu_loc) == "cyber/scada");
     const auto* repair = first_to(r, f.sub, "under_repair");
     REQUIRE(repair);
-    CHECK(repair->cause == "crew:grid");
+    CHECK(test::cause_text(f.world.scenario, *repair) == "crew:grid");
     CHECK(first_to(r, f.sub, "restored")->time_min == 15 + 30 + 20);  // travel 30 + switching 20
   }
 }
@@ -229,16 +233,16 @@ TEST_CASE("denial of service ends by itself; firmware destruction needs replacem
   const auto* back = first_to(r, phones, "restored");
   REQUIRE(back);
   CHECK(back->time_min == 70);
-  CHECK(back->cause_kind == sim::CauseKind::Restoration);
-  CHECK(back->cause == "tdos");
+  CHECK(back->cause.kind == sim::CauseKind::Restoration);
+  CHECK(test::cause_text(w.scenario, *back) == "tdos");
   const auto* replaced = first_to(r, gateway, "under_repair");
   REQUIRE(replaced);
-  CHECK(replaced->cause == "replacement");
+  CHECK(test::cause_text(w.scenario, *replaced) == "replacement");
   CHECK(r.final_states[gateway] == State::UnderRepair);  // 14 days > 24 h horizon
   SECTION("recoverable firmware is re-flashed on site by a crew") {
     w.scenario.network.element(gateway).recoverable_firmware = true;
     const auto r2 = sim::simulate(w.scenario);
-    CHECK(first_to(r2, gateway, "under_repair")->cause == "crew:it");
+    CHECK(test::cause_text(w.scenario, *first_to(r2, gateway, "under_repair")) == "crew:it");
     CHECK(first_to(r2, gateway, "restored")->time_min == Approx(10 + 5 + 10 + 240));
   }
 }
@@ -251,10 +255,10 @@ TEST_CASE("a worse attack replaces a lesser one; restore clears it", "[sim]") {
   const auto r = sim::simulate(w.scenario);
   const auto h = history(r, hmi);
   REQUIRE(h.size() == 2);
-  CHECK(h[0].to == "compromised");
-  CHECK(h[1].from == "compromised");
-  CHECK(h[1].to == "failed");
-  CHECK(h[1].cause == "killdisk");
+  CHECK(sim::to_name(h[0]) == "compromised");
+  CHECK(sim::from_name(h[1]) == "compromised");
+  CHECK(sim::to_name(h[1]) == "failed");
+  CHECK(test::cause_text(w.scenario, h[1]) == "killdisk");
   const auto& cyber = metrics::point_at(r, 30).layers[0];
   CHECK(cyber.compromised == 1);
 }
@@ -272,7 +276,7 @@ TEST_CASE("a cycle of hard dependencies stays down once broken", "[sim]") {
   CHECK(r.final_states[b] == State::Failed);
   const auto* b_down = first_to(r, b, "failed");
   REQUIRE(b_down);
-  CHECK(b_down->cause == "other/a");
+  CHECK(test::cause_text(w.scenario, *b_down) == "other/a");
 }
 
 TEST_CASE("every state change has a cause and explain reaches the scenario event", "[sim]") {
@@ -283,20 +287,20 @@ TEST_CASE("every state change has a cause and explain reaches the scenario event
   f.world.event("open", 10, Action::OpenBreaker, {f.sub});
   const auto r = sim::simulate(f.world.scenario);
   for (const auto& c : r.changes) {
-    INFO(c.element << " " << c.from << "->" << c.to);
+    INFO(c.element << " " << sim::from_name(c) << "->" << sim::to_name(c));
     CHECK_FALSE(c.cause.empty());
   }
   const auto chain = sim::explain(r, tram, 30);
   REQUIRE(chain.size() == 4);  // tram <- load <- line <- substation, opened by the event
   CHECK(chain.front().element == tram);
   CHECK(chain.back().element == f.sub);
-  CHECK(chain.back().change.cause_kind == sim::CauseKind::Event);
-  CHECK(chain.back().change.cause == "open");
+  CHECK(chain.back().change.cause.kind == sim::CauseKind::Event);
+  CHECK(test::cause_text(f.world.scenario, chain.back().change) == "open");
   // After restoration the chain runs through the crew back to the attack it undid.
   const auto later = sim::explain(r, f.sub, 600);
   REQUIRE(later.size() == 2);
-  CHECK(later[0].change.cause_kind == sim::CauseKind::Restoration);
-  CHECK(later[1].change.cause == "open");
+  CHECK(later[0].change.cause.kind == sim::CauseKind::Restoration);
+  CHECK(test::cause_text(f.world.scenario, later[1].change) == "open");
 }
 
 TEST_CASE("same seed, same run; another seed, another run", "[sim]") {

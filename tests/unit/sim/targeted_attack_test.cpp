@@ -13,7 +13,8 @@ namespace {
 std::vector<model::ElementIndex> hit(const sim::RunResult& r) {
   std::vector<model::ElementIndex> out;
   for (const auto& c : r.changes)
-    if (c.cause == "attack" && c.to == "failed") out.push_back(c.element);
+    if (c.cause.kind == sim::CauseKind::Event && c.cause.event == 0 && c.to == sim::State::Failed)
+      out.push_back(c.element);
   return out;
 }
 }  // namespace

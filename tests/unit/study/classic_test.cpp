@@ -76,7 +76,7 @@ TEST_CASE("loader accepts classic_model specs without layers", "[study][classic]
     CHECK(spec.n == 200);
     CHECK(spec.m == 2);
     CHECK(spec.alpha == 0.1);
-    CHECK(spec.attack == "random");
+    CHECK(spec.attack == model::ClassicModelSpec::Attack::Random);
   }
 }
 

@@ -78,9 +78,9 @@ struct Dependency {
   DependencyKind kind = DependencyKind::Power;
   DependencyEffect effect = DependencyEffect::Fail;
   double delay_min = 0.0;
-  std::optional<double> backup_hours;  //!< battery/UPS/diesel autonomy while the supplier is down
-  std::string backup_kind;             //!< `ups`, `battery`, `diesel`… for reports
-  double degrade_factor = 0.5;         //!< remaining capacity under the Degrade effect
+  std::optional<double> backup_min;  //!< battery/UPS/diesel autonomy while the supplier is down
+  std::string backup_kind;           //!< `ups`, `battery`, `diesel`… for reports
+  double degrade_factor = 0.5;       //!< remaining capacity under the Degrade effect
   SourceLocation location;
 };
 

@@ -75,7 +75,7 @@ struct MitigationChange {
   double value = 0.0;                                //!< SetAttribute
   core::DurationDistribution repair_time;            //!< SetRepair
   std::string event_id;                              //!< DisableEvent
-  double backup_hours = 0.0;                         //!< AddBackup
+  double backup_min = 0.0;                           //!< AddBackup: autonomy
 };
 
 struct Mitigation {
@@ -85,9 +85,33 @@ struct Mitigation {
   SourceLocation location;
 };
 
+//! The physics that decides which loads a power layer serves (`power_model:` in a scenario). The
+//! simulator's PowerModelRegistry holds one implementation per kind.
+enum class PowerModelKind {
+  Connectivity,  //!< islands and proportional shedding
+  Dc,            //!< plus DC power flow and overload trips
+  Ac,            //!< plus AC power flow and voltage collapse
+};
+
+std::string_view to_string(PowerModelKind kind);
+std::optional<PowerModelKind> parse_power_model(std::string_view text);
+std::vector<std::string> power_model_names();
+
+//! Which rating a link's flow is checked against (`power_flow.rating`).
+enum class LinkRating {
+  RateA,       //!< the link's `rate_a_mva` (MATPOWER rateA), else capacity_mw
+  RateB,       //!< `rate_b_mva`, else capacity_mw
+  RateC,       //!< `rate_c_mva`, else capacity_mw
+  CapacityMw,  //!< capacity_mw only
+};
+
+std::string_view to_string(LinkRating rating);  //!< `rate_a`, `rate_b`, `rate_c`, `capacity_mw`
+std::optional<LinkRating> parse_link_rating(std::string_view text);
+std::vector<std::string> link_rating_names();
+
 //! Options of the flow-based power models (`dc`, `ac`).
 struct PowerFlowSettings {
-  std::string rating = "rate_a";    //!< rate_a, rate_b, rate_c or capacity_mw
+  LinkRating rating = LinkRating::RateA;
   double overload_tolerance = 0.0;  //!< a link trips above rating * (1 + tolerance)
   double trip_delay_min = 1.0;      //!< how long an overload must last before protection trips
   double unrated_margin = 0.0;      //!< >0: links without rating get (1 + margin) * base-case flow
@@ -115,12 +139,18 @@ struct ClassicModelSpec {
   std::uint32_t n = 0;
   double mean_degree = 0.0;
   std::uint32_t m = 0;
-  double p = 1.0;                       //!< mutual percolation: fraction of A nodes kept
-  double alpha = 0.0;                   //!< Motter-Lai tolerance
-  std::string attack = "highest_load";  //!< Motter-Lai: highest_load, highest_degree or random
-  std::optional<std::uint64_t> seed;    //!< default: the scenario's seed
+  double p = 1.0;      //!< mutual percolation: fraction of A nodes kept
+  double alpha = 0.0;  //!< Motter-Lai tolerance
+  //! Motter-Lai: which node the attack removes first.
+  enum class Attack { HighestLoad, HighestDegree, Random };
+  Attack attack = Attack::HighestLoad;
+  std::optional<std::uint64_t> seed;  //!< default: the scenario's seed
   SourceLocation location;
 };
+
+std::string_view to_string(ClassicModelSpec::Attack attack);  //!< `highest_load`, `highest_degree`, `random`
+std::optional<ClassicModelSpec::Attack> parse_classic_attack(std::string_view text);
+std::vector<std::string> classic_attack_names();
 
 //! Everything one run needs: network, attack timeline, restoration resources, what-if toggles.
 struct Scenario {
@@ -132,7 +162,7 @@ struct Scenario {
   double horizon_min = 1440.0;
   double report_step_min = 5.0;
   std::uint64_t seed = 1;
-  std::string power_model = "connectivity";
+  PowerModelKind power_model = PowerModelKind::Connectivity;
   PowerFlowSettings power_flow;
   Network network;
   std::vector<Event> events;

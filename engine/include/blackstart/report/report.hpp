@@ -4,6 +4,7 @@
 
 #include "blackstart/metrics/metrics.hpp"
 #include "blackstart/model/scenario.hpp"
+#include "blackstart/report/explain_text.hpp"
 #include "blackstart/sim/simulator.hpp"
 
 namespace blackstart::report {
@@ -16,8 +17,6 @@ std::string timeline_csv(const sim::RunResult& result, double step_min);
 std::string events_csv(const model::Scenario& scenario, const sim::RunResult& result);
 //! Human-readable impact table for a terminal.
 std::string impact_table(const metrics::Summary& summary);
-//! Cause chain as printed by `blackstart explain`.
-std::string explain_text(const model::Scenario& scenario, const std::vector<sim::ExplainStep>& chain);
 
 //! Writes summary.json, timeline.csv and events.csv into `dir` (created if needed), each
 //! atomically. Returns false and sets `error` on the first failure.

@@ -91,16 +91,18 @@ void dispatch_islands(const model::Network& network, const model::Layer& layer, 
 double link_rating(const model::Element& link, const model::PowerFlowSettings& settings);
 
 struct PowerModelInfo {
-  std::string name;
+  model::PowerModelKind kind;
+  std::string name;  //!< as written in scenarios, docs and messages: model::to_string(kind)
   std::string description;
   std::function<std::unique_ptr<PowerModel>(const model::PowerFlowSettings&)> create;
 };
 
-//! Power models by name; `register_builtin_power_models` lists the built-in ones explicitly.
+//! Power models by kind and name; `register_builtin_power_models` lists the built-in ones explicitly.
 class PowerModelRegistry {
  public:
   static const PowerModelRegistry& builtin();
   void add(PowerModelInfo info) { models_.push_back(std::move(info)); }
+  [[nodiscard]] const PowerModelInfo* find(model::PowerModelKind kind) const;
   [[nodiscard]] const PowerModelInfo* find(std::string_view name) const;
   [[nodiscard]] std::vector<std::string> names() const;
 

@@ -46,6 +46,26 @@ struct RunOptions {
       nullptr;  //!< replaces the scenario's events (critical-asset ranking)
 };
 
+//! One step of restoration work on an element, kept so a run can say why something is still down.
+struct RepairStep {
+  enum class Kind : std::uint8_t {
+    Damaged,          //!< new damage; operators have not noticed it yet
+    Detection,        //!< operators will notice it at `until_min`
+    WaitingForCrew,   //!< queued for a crew of `crew_pool`; `until_min` is when it was noticed
+    CrewDispatched,   //!< a crew left at `time_min`, arrives at `arrive_min`, done at `until_min`
+    RemoteOperation,  //!< re-switched remotely, done at `until_min`
+    Replacement,      //!< new hardware, in place at `until_min`
+    DeniedService,    //!< unavailable until `until_min` (a denial of service)
+    Cleared,          //!< the damage is gone
+  };
+  double time_min = 0.0;
+  model::ElementIndex element = model::kNoElement;
+  Kind kind = Kind::Damaged;
+  std::uint16_t crew_pool = 0;  //!< index into crew_pool_names()
+  double arrive_min = 0.0;
+  double until_min = 0.0;
+};
+
 struct RunResult {
   std::string scenario_name;
   std::uint64_t seed = 0;
@@ -56,22 +76,16 @@ struct RunResult {
   std::vector<LayerTotals> totals;
   std::vector<TracePoint> trace;     //!< piecewise-constant aggregates, first point at t = 0
   std::vector<StateChange> changes;  //!< every change, in time order
-  std::vector<State> final_states;   //!< per element at the horizon
+  //! Changes of the reason an element stays down (same state, new cause), in time order; not in
+  //! events.csv, used to say why something is still down.
+  std::vector<StateChange> cause_updates;
+  std::vector<RepairStep> repairs;  //!< restoration work, in time order
+  std::vector<State> final_states;  //!< per element at the horizon
 };
 
 //! Runs a scenario forward in simulated time. Deterministic for a given scenario, seed and run index.
 //! The scenario must be valid (as the loader guarantees); a programmer error throws std::logic_error.
 RunResult simulate(const model::Scenario& scenario, const RunOptions& options = {},
                    Observer* observer = nullptr);
-
-//! One step of an explanation: this element got into this state because of that cause.
-struct ExplainStep {
-  model::ElementIndex element = model::kNoElement;
-  StateChange change;
-};
-
-//! Chain of causes for an element's state at a time, from the element back to a scenario event
-//! (or to restoration work that undid one). Empty when the element never changed.
-std::vector<ExplainStep> explain(const RunResult& result, model::ElementIndex element, double at_min);
 
 }  // namespace blackstart::sim

@@ -1,0 +1,58 @@
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "blackstart/model/scenario.hpp"
+#include "blackstart/sim/simulator.hpp"
+
+namespace blackstart::sim {
+
+//! One step of an explanation: this element got into this state because of that cause.
+struct ExplainStep {
+  model::ElementIndex element = model::kNoElement;
+  StateChange change;
+};
+
+//! Chain of causes for an element's state at a time, from the element back to a scenario event
+//! (or to restoration work that undid one). Empty when the element never changed. Walks the cause
+//! records only.
+std::vector<ExplainStep> explain(const RunResult& result, model::ElementIndex element, double at_min);
+
+//! Why an element that is down at a time is not back yet: one record per element, from the asked
+//! element down to the one whose own damage holds everything up.
+struct StillDown {
+  enum class Reason : std::uint8_t {
+    NotDown,              //!< the element works at that time
+    SupplierDown,         //!< waits for `other`, which is down (a dependency or the power path)
+    NotYetNoticed,        //!< operators notice the damage at `until_min`
+    DeniedService,        //!< denial of service until `until_min`
+    WaitingForCrew,       //!< queued for a crew of `crew_pool`: `queue_position` of `queue_length`
+    NoCrew,               //!< needs a crew and its operator has none
+    NoAccess,             //!< the crew cannot reach it while `other` is down
+    CrewTravelling,       //!< a crew is on its way, arrives at `arrive_min`
+    UnderRepair,          //!< a crew works on it until `until_min`
+    RemoteOperation,      //!< being re-switched remotely, done at `until_min`
+    AwaitingReplacement,  //!< new hardware arrives at `until_min`
+    NoRestoration,        //!< nothing in the scenario restores it
+  };
+  model::ElementIndex element = model::kNoElement;
+  State state = State::InService;
+  Reason reason = Reason::NotDown;
+  model::ElementIndex other = model::kNoElement;
+  std::uint16_t crew_pool = 0;
+  int queue_position = 0;  //!< 1 = next
+  int queue_length = 0;
+  bool loss_of_control = false;  //!< not remotely controllable at that time
+  double arrive_min = 0.0;
+  double until_min = 0.0;
+};
+
+//! Why `element` is still down at `at_min`; empty when it works then. Needs the scenario the run
+//! came from (dependencies and crews).
+std::vector<StillDown> why_still_down(const model::Scenario& scenario, const RunResult& result,
+                                      model::ElementIndex element, double at_min);
+
+//! The state of an element at a time, from the change log.
+State state_at(const RunResult& result, model::ElementIndex element, double at_min);
+
+}  // namespace blackstart::sim

@@ -1,0 +1,104 @@
+// Text for explanations: the chain of causes, and why something is still down.
+#include "blackstart/report/explain_text.hpp"
+
+#include <fmt/format.h>
+
+#include "blackstart/core/duration.hpp"
+
+namespace blackstart::report {
+
+namespace {
+std::string at(double minutes) {
+  return core::format_duration(core::Duration{minutes});
+}
+}  // namespace
+
+std::string explain_text(const model::Scenario& scenario, const std::vector<sim::ExplainStep>& chain) {
+  std::string out;
+  const auto& elements = scenario.network.elements();
+  const sim::CauseContext context(scenario);
+  int depth = 0;
+  for (const auto& step : chain) {
+    const auto& c = step.change;
+    const auto text = sim::describe(c.cause, context);
+    const std::string tail = text.detail.empty() ? std::string() : " — " + text.detail;
+    std::string because;
+    switch (c.cause.kind) {
+      case sim::CauseKind::Event: {
+        because = "scenario event '" + text.text + "'";
+        if (c.cause.event < scenario.events.size()) {
+          const auto& e = scenario.events[c.cause.event];
+          because += " (" + std::string(model::to_string(e.action)) +
+                     (e.technique.empty() ? "" : ", " + e.technique) +
+                     (e.description.empty() ? "" : ": " + e.description) + ")";
+        }
+        break;
+      }
+      case sim::CauseKind::Dependency:
+        because = "its " + std::string(c.cause.via ? model::to_string(*c.cause.via) : "") + " supplier " +
+                  text.text + tail;
+        break;
+      case sim::CauseKind::Physics:
+        because = (text.text.empty() ? std::string("power flow") : "power through " + text.text) + tail;
+        break;
+      case sim::CauseKind::Restoration:
+        because = "restoration by " + text.text + tail;
+        break;
+    }
+    out += fmt::format("{}{} {} -> {} at {} because of {}\n",
+                       std::string(static_cast<std::size_t>(depth) * 2, ' '), elements[step.element].id,
+                       sim::from_name(c), sim::to_name(c), at(c.time_min), because);
+    ++depth;
+  }
+  return out;
+}
+
+std::string still_down_reason(const model::Scenario& scenario, const sim::StillDown& row) {
+  using Reason = sim::StillDown::Reason;
+  const auto& net = scenario.network;
+  const auto pools = sim::crew_pool_names(scenario);
+  const std::string pool = row.crew_pool < pools.size() ? pools[row.crew_pool] : std::string("default");
+  const std::string other = row.other < net.size() ? net.element(row.other).id : std::string();
+  const std::string no_control = row.loss_of_control ? " (operators cannot switch it remotely)" : "";
+  switch (row.reason) {
+    case Reason::NotDown:
+      return "it works";
+    case Reason::SupplierDown:
+      return "waits for " + other + ", which is still down";
+    case Reason::NotYetNoticed:
+      return "operators have not noticed the damage yet; they notice it at " + at(row.until_min);
+    case Reason::DeniedService:
+      return "denial of service until " + at(row.until_min);
+    case Reason::WaitingForCrew:
+      return fmt::format("waiting for a crew of {}: position {} of {} in the queue{}", pool,
+                         row.queue_position, row.queue_length, no_control);
+    case Reason::NoCrew: {
+      const std::string& op = row.element < net.size() ? net.element(row.element).operator_name : pool;
+      return "needs a field crew and its operator " + (op.empty() ? std::string("(none)") : op) +
+             " has none" + no_control;
+    }
+    case Reason::NoAccess:
+      return "a crew of " + pool + " cannot reach it while " + other + " is down";
+    case Reason::CrewTravelling:
+      return "a crew of " + pool + " is on its way, arriving at " + at(row.arrive_min);
+    case Reason::UnderRepair:
+      return "a crew of " + pool + " is repairing it until " + at(row.until_min);
+    case Reason::RemoteOperation:
+      return "being switched back remotely, done at " + at(row.until_min);
+    case Reason::AwaitingReplacement:
+      return "replacement hardware in place at " + at(row.until_min);
+    case Reason::NoRestoration:
+      return "nothing in the scenario restores it";
+  }
+  return {};
+}
+
+std::string still_down_text(const model::Scenario& scenario, const std::vector<sim::StillDown>& rows) {
+  std::string out;
+  for (const auto& row : rows)
+    out += fmt::format("  {} is {}: {}\n", scenario.network.element(row.element).id,
+                       sim::to_string(row.state), still_down_reason(scenario, row));
+  return out;
+}
+
+}  // namespace blackstart::report

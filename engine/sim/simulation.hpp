@@ -1,0 +1,175 @@
+#pragma once
+// The simulation object behind sim::simulate(). Its work is split by responsibility over:
+//   simulation.cpp        set-up and the main loop (what happens at each time)
+//   damage.cpp            scenario events: damage, denial of service, backups, restore
+//   settling.cpp          availability through dependencies, loss of control and of view
+//   power_physics.cpp     power layers: solving, overload protection, physical causes
+//   restoration.cpp       detection, remote work, crews and replacement
+//   recorder.cpp          states and causes, the change log, layer aggregates and the trace
+// Shared per-element runtime state lives here; docs/models.md describes the rules for users.
+#include <deque>
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+#include <vector>
+
+#include "blackstart/sim/power_model.hpp"
+#include "blackstart/sim/simulator.hpp"
+#include "event_queue.hpp"
+#include "target_selection.hpp"
+
+namespace blackstart::sim {
+
+// Ordered by severity: a new attack replaces a lesser damage, never a worse one.
+enum class Damage : std::uint8_t { None, Denied, Open, Tripped, Compromised, Wiped, Damaged, Firmware };
+enum class RepairMode : std::uint8_t { None, Remote, Manual, Replacement };
+
+//! Per-element contribution to its layer's aggregates; kept so updates are O(changed).
+struct Contribution {
+  double customers_out = 0, shed_mw = 0, passengers = 0;
+  int failed = 0, compromised = 0, loc = 0, lov = 0, backup = 0, degraded = 0, impaired = 0;
+};
+
+struct LayerAggregate {
+  double customers_out = 0, shed_mw = 0, passengers = 0;
+  long failed = 0, compromised = 0, loc = 0, lov = 0, backup = 0, degraded = 0, impaired = 0;
+  int short_elements = 0;
+};
+
+struct Runtime {
+  // Damage and its repair
+  Damage damage = Damage::None;
+  std::uint32_t damage_event = 0;
+  double detect_at = -1.0;
+  bool repairing = false;
+  bool holds_crew = false;
+  bool waiting_for_crew = false;
+  RepairMode mode = RepairMode::None;
+  std::uint32_t repair_token = 0;
+  std::uint32_t damage_count = 0;  // how many times damaged: part of repair random streams
+  bool backup_disabled = false;
+  std::uint32_t backup_disabled_event = 0;
+  Cause damage_cause;            // what did the damage: a scenario event, or an overload
+  double overload_since = -1.0;  // links of flow models: start of the current overload
+  Cause overload_cause;
+
+  // Derived by settling
+  bool available = true;
+  bool energised = true;
+  double served = 1.0;
+  bool operational = true;
+  double nonoperational_since = 0.0;
+  bool dependency_failed = false;
+  bool on_backup = false;
+  double capacity_factor = 1.0;
+  bool loss_of_control = false;
+  bool loss_of_view = false;
+  Cause dependency_cause, backup_cause, degrade_cause, physics_cause, control_cause, view_cause;
+  model::ElementIndex last_upstream = model::kNoElement;  // feeder in the last solve that energised it
+  model::ElementIndex last_source = model::kNoElement;    // island source then
+
+  // Recorded
+  State state = State::InService;
+  Cause state_cause;
+  bool ever_down = false;
+  bool in_worklist = false;
+  bool touched = false;
+};
+
+class Simulation {
+ public:
+  Simulation(const model::Scenario& scenario, const RunOptions& options, Observer* observer);
+  RunResult run();
+
+ private:
+  // simulation.cpp
+  void prepare_result();
+  void settle_initial_state();
+  void handle(const QueueItem& item, double t);
+  void enqueue(model::ElementIndex x);
+  void touch(model::ElementIndex x);
+  double sample(const core::DurationDistribution& dist, std::string_view purpose, std::uint64_t item) const;
+  bool is_power_element(model::ElementIndex x) const;
+
+  // damage.cpp
+  void apply_event(std::uint32_t event_index, double t);
+  bool set_damage(model::ElementIndex x, Damage damage, std::uint32_t event_index, const Cause& cause,
+                  double t);
+  void cancel_repair(model::ElementIndex x);
+  void clear_damage(model::ElementIndex x, const Cause& cause, double t);
+
+  // settling.cpp
+  void settle(double t);
+  void evaluate(model::ElementIndex x, double t);
+  void set_operational(model::ElementIndex x, bool operational, double t);
+  void update_flags(double t, bool record = true);
+  void spread_flag(model::DependencyEffect effect, double t, bool record);
+
+  // power_physics.cpp
+  void solve_power(std::uint32_t layer_index, double t);
+  void watch_overloads(std::uint32_t layer_index, double t);
+  void check_trip(model::ElementIndex x, double t);
+  Cause trace_physics_cause(model::ElementIndex x) const;
+
+  // restoration.cpp
+  void start_repairs(double t);
+  void dispatch_crews(double t);
+  void begin_repair(model::ElementIndex x, RepairMode mode, double done_at);
+  void finish_repair(model::ElementIndex x, std::uint32_t token, double t);
+  std::uint16_t crew_pool_of(model::ElementIndex x) const;
+  std::tuple<int, double, model::ElementIndex> wait_key(model::ElementIndex x) const;
+  bool has_control_dependency(model::ElementIndex x) const;
+  bool access_blocked(model::ElementIndex x) const;
+  void log_repair(double t, model::ElementIndex x, RepairStep::Kind kind, double until = 0.0,
+                  double arrive = 0.0);
+  Cause repair_cause(model::ElementIndex x, Reason reason) const;
+
+  // recorder.cpp
+  State derive_state(model::ElementIndex x, Cause& cause) const;
+  Cause recovery_cause(model::ElementIndex x, const Cause& previous) const;
+  void emit_changes(double t);
+  void refresh_contribution(model::ElementIndex x);
+  void record_trace(double t);
+
+  const model::Scenario& scenario_;
+  const model::Network& network_;
+  const std::vector<model::Event>& events_;
+  const std::vector<model::Element>& elements_;
+  NullObserver null_observer_;
+  Observer* observer_;
+  std::uint64_t seed_;
+  std::uint64_t run_index_;
+  double horizon_;
+
+  std::vector<Runtime> rt_;
+  std::vector<Contribution> contribution_;
+  std::vector<LayerAggregate> aggregate_;
+  std::vector<std::vector<std::uint32_t>> incoming_, outgoing_;
+  std::unique_ptr<PowerModel> power_model_;
+  PowerSolution solution_;
+  std::vector<char> available_;
+  std::vector<std::uint32_t> power_layers_;
+  std::vector<char> physics_dirty_;
+  EventQueue queue_;
+  std::deque<model::ElementIndex> worklist_;
+  std::vector<model::ElementIndex> touched_;
+  std::vector<StateChange> pending_flag_changes_;
+  std::vector<std::uint32_t> flag_source_;                // scratch for spread_flag
+  CentralityCache centrality_;                            // for targeted attacks, on first use
+  std::vector<char> flag_supplier_;                       // supplies a control or monitoring dependency
+  std::map<model::ElementIndex, Cause> recovery_causes_;  // what undid damage, until emitted
+  std::vector<std::uint32_t> flag_dependencies_;
+  std::vector<model::ElementIndex> flag_queue_;
+  bool operational_changed_ = true;
+  std::set<model::ElementIndex> damaged_;
+  std::map<std::uint32_t, std::vector<model::ElementIndex>>
+      recent_changes_;  // per power layer, since its last solve
+  std::set<std::tuple<int, double, model::ElementIndex>> waiting_;
+  std::vector<std::string> crew_pool_names_;
+  std::vector<int> free_crews_;  // per crew pool; the default pool has none unless the scenario names it
+  std::vector<char> pool_exists_;
+  RunResult result_;
+};
+
+}  // namespace blackstart::sim
