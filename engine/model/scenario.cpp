@@ -3,8 +3,13 @@
 #include <array>
 
 #include "blackstart/core/text.hpp"
+#include "name_table.hpp"
 
 namespace blackstart::model {
+
+using detail::name_in;
+using detail::names_in;
+using detail::value_in;
 
 namespace {
 constexpr std::array<std::pair<Action, std::string_view>, 9> kActions{
@@ -52,25 +57,6 @@ constexpr std::array<std::pair<ClassicModelSpec::Attack, std::string_view>, 3> k
      {ClassicModelSpec::Attack::HighestDegree, "highest_degree"},
      {ClassicModelSpec::Attack::Random, "random"}}};
 
-template <typename Table, typename Value>
-std::string_view name_in(const Table& table, Value value) {
-  for (const auto& [v, name] : table)
-    if (v == value) return name;
-  return "?";
-}
-template <typename Table>
-auto value_in(const Table& table, std::string_view text)
-    -> std::optional<typename Table::value_type::first_type> {
-  for (const auto& [v, name] : table)
-    if (name == text) return v;
-  return std::nullopt;
-}
-template <typename Table>
-std::vector<std::string> names_in(const Table& table) {
-  std::vector<std::string> names;
-  for (const auto& [v, name] : table) names.emplace_back(name);
-  return names;
-}
 }  // namespace
 
 std::string_view to_string(PowerModelKind kind) {

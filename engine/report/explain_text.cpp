@@ -18,7 +18,28 @@ std::string explain_text(const model::Scenario& scenario, const std::vector<sim:
   const auto& elements = scenario.network.elements();
   const sim::CauseContext context(scenario);
   int depth = 0;
+  const auto indent = [&] { return std::string(static_cast<std::size_t>(depth) * 2, ' '); };
   for (const auto& step : chain) {
+    if (step.entry_point) {
+      out += fmt::format("{}{} held by the attacker from the start of the campaign (entry point)\n", indent(),
+                         elements[step.element].id);
+      ++depth;
+      continue;
+    }
+    if (step.attack) {
+      const auto& record = *step.attack;
+      const auto& steps = scenario.campaign.steps;
+      const std::string name = record.step < steps.size() ? steps[record.step].id : std::string("?");
+      const std::string technique = record.step < steps.size() && !steps[record.step].technique.empty()
+                                        ? " (" + steps[record.step].technique + ")"
+                                        : std::string();
+      const std::string from =
+          record.from < elements.size() ? " from " + elements[record.from].id : std::string();
+      out += fmt::format("{}{} held by the attacker since {} through attack step '{}'{}{}\n", indent(),
+                         elements[step.element].id, at(record.time_min), name, technique, from);
+      ++depth;
+      continue;
+    }
     const auto& c = step.change;
     const auto text = sim::describe(c.cause, context);
     const std::string tail = text.detail.empty() ? std::string() : " — " + text.detail;
@@ -43,6 +64,13 @@ std::string explain_text(const model::Scenario& scenario, const std::vector<sim:
         break;
       case sim::CauseKind::Restoration:
         because = "restoration by " + text.text + tail;
+        break;
+      case sim::CauseKind::Attack:
+        because = "attack step '" + text.text + "'" + (text.detail.empty() ? "" : " (" + text.detail + ")");
+        break;
+      case sim::CauseKind::Response:
+        because =
+            "response playbook '" + text.text + "'" + (text.detail.empty() ? "" : " (" + text.detail + ")");
         break;
     }
     out += fmt::format("{}{} {} -> {} at {} because of {}\n",
@@ -89,6 +117,8 @@ std::string still_down_reason(const model::Scenario& scenario, const sim::StillD
       return "replacement hardware in place at " + at(row.until_min);
     case Reason::NoRestoration:
       return "nothing in the scenario restores it";
+    case Reason::Isolated:
+      return "isolated by a response playbook for the rest of the run";
   }
   return {};
 }

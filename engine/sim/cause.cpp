@@ -17,6 +17,10 @@ std::string_view to_string(CauseKind kind) {
       return "physics";
     case CauseKind::Restoration:
       return "restoration";
+    case CauseKind::Attack:
+      return "attack";
+    case CauseKind::Response:
+      return "response";
   }
   return "?";
 }
@@ -33,6 +37,8 @@ CauseContext::CauseContext(const model::Scenario& scenario) : CauseContext(scena
 CauseContext::CauseContext(const model::Scenario& scenario, const std::vector<model::Event>& run_events)
     : network(scenario.network),
       events(run_events),
+      steps(scenario.campaign.steps),
+      responses(scenario.responses),
       crew_pools(crew_pool_names(scenario)),
       rating(std::string(model::to_string(scenario.power_flow.rating))) {}
 
@@ -58,6 +64,8 @@ std::string agent_text(const Cause& cause, const CauseContext& context) {
 }
 
 std::string event_id(const Cause& cause, const CauseContext& context) {
+  if (cause.from_step || cause.kind == CauseKind::Attack)
+    return cause.event < context.steps.size() ? context.steps[cause.event].id : std::string();
   return cause.event < context.events.size() ? context.events[cause.event].id : std::string();
 }
 
@@ -128,6 +136,18 @@ std::string detail_text(const Cause& cause, const CauseContext& context) {
     case Reason::Repaired:
       return "undid " +
              (cause.event == kNoEvent ? std::string("the overload trip") : event_id(cause, context));
+    case Reason::AttackStep: {
+      if (cause.event >= context.steps.size()) return {};
+      const model::AttackStep& step = context.steps[cause.event];
+      std::string text = std::string(model::to_string(step.effect));
+      if (!step.technique.empty()) text += " (" + step.technique + ")";
+      if (cause.element < context.network.size()) text += " from " + element_id();
+      return text;
+    }
+    case Reason::ResponseAction:
+      return cause.event < context.responses.size()
+                 ? std::string(model::to_string(context.responses[cause.event].action))
+                 : std::string();
   }
   return {};
 }
@@ -136,12 +156,17 @@ std::string detail_text(const Cause& cause, const CauseContext& context) {
 
 CauseText describe(const Cause& cause, const CauseContext& context) {
   CauseText out;
-  if (cause.agent != Agent::None)
+  if (cause.kind == CauseKind::Attack) {
+    // The cause column names the step; the asset it ran from goes into the detail.
+    if (cause.event < context.steps.size()) out.text = context.steps[cause.event].id;
+  } else if (cause.kind == CauseKind::Response) {
+    if (cause.event < context.responses.size()) out.text = context.responses[cause.event].name;
+  } else if (cause.agent != Agent::None)
     out.text = agent_text(cause, context);
   else if (cause.element < context.network.size())
     out.text = context.network.element(cause.element).id;
-  else if (cause.event < context.events.size())
-    out.text = context.events[cause.event].id;
+  else
+    out.text = event_id(cause, context);
   out.detail = detail_text(cause, context);
   return out;
 }

@@ -53,6 +53,7 @@ void Simulation::apply_event(std::uint32_t event_index, double t) {
       case Action::DisableBackup:
         r.backup_disabled = true;
         r.backup_disabled_event = event_index;
+        r.backup_disabled_by_step = false;
         enqueue(x);
         break;
       case Action::Restore:
@@ -80,9 +81,13 @@ bool Simulation::set_damage(ElementIndex x, Damage damage, std::uint32_t event_i
   ++r.damage_count;
   ++r.repair_token;
   damaged_.insert(x);
+  if (campaign_started_) reach_stale_ = campaign_dirty_ = true;
   enqueue(x);
   touch(x);
-  if (damage != Damage::Denied) log_repair(t, x, RepairStep::Kind::Damaged);
+  if (damage == Damage::Isolated)
+    log_repair(t, x, RepairStep::Kind::Isolated);
+  else if (damage != Damage::Denied)
+    log_repair(t, x, RepairStep::Kind::Damaged);
   return true;
 }
 
@@ -101,6 +106,7 @@ void Simulation::clear_damage(ElementIndex x, const Cause& cause, double t) {
   r.detect_at = -1.0;
   ++r.repair_token;
   recovery_causes_[x] = cause;
+  if (campaign_started_) reach_stale_ = campaign_dirty_ = true;
   enqueue(x);
   touch(x);
   log_repair(t, x, RepairStep::Kind::Cleared);

@@ -9,11 +9,22 @@
 namespace blackstart::sim {
 
 struct QueueItem {
-  enum class Kind : std::uint8_t { ScenarioEvent, RepairDone, DenyEnd, Wake, TripCheck };
+  enum class Kind : std::uint8_t {
+    ScenarioEvent,
+    RepairDone,
+    DenyEnd,
+    Wake,
+    TripCheck,
+    CampaignStart,
+    AttemptStart,
+    AttemptDone,
+    Alert,
+    ResponseRun
+  };
   double time = 0.0;
   std::uint64_t sequence = 0;
   Kind kind = Kind::Wake;
-  std::uint32_t payload = 0;  //!< event index, or element index
+  std::uint32_t payload = 0;  //!< event, element, attempt, alert or response index
   std::uint32_t token = 0;    //!< repair token the item was scheduled under; stale items are ignored
   bool operator>(const QueueItem& other) const {
     return time != other.time ? time > other.time : sequence > other.sequence;

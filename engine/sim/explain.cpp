@@ -29,7 +29,8 @@ const StateChange* latest_state_record(const RunResult& result, ElementIndex ele
 
 bool is_damage(const StateChange& change) {
   return change.change == ChangeKind::State &&
-         (change.cause.kind == CauseKind::Event ||
+         (change.cause.kind == CauseKind::Event || change.cause.kind == CauseKind::Attack ||
+          change.cause.kind == CauseKind::Response ||
           (change.cause.kind == CauseKind::Physics && change.cause.reason == Reason::Overloaded));
 }
 
@@ -40,6 +41,34 @@ bool flag_at(const RunResult& result, ElementIndex element, ChangeKind kind, dou
     if (change.element == element && change.change == kind) lost = change.lost;
   }
   return lost;
+}
+
+//! The attacker's way in to `from`, back to an entry point: the success record of the step that
+//! first gave it (worked from elsewhere), then the one before, and so on.
+void append_attack_path(const RunResult& result, ElementIndex from, double when,
+                        std::vector<ExplainStep>& chain) {
+  std::set<ElementIndex> seen;
+  while (from != kNoElement && seen.insert(from).second && chain.size() < 10000) {
+    const AttackRecord* gained = nullptr;
+    for (const auto& record : result.attack_log) {
+      if (record.time_min > when) break;
+      if (record.status == AttackRecord::Status::Succeeded && record.target == from && record.from != from) {
+        gained = &record;
+        break;
+      }
+    }
+    ExplainStep step;
+    step.element = from;
+    if (!gained) {
+      step.entry_point = true;
+      chain.push_back(step);
+      return;
+    }
+    step.attack = *gained;
+    chain.push_back(step);
+    from = gained->from;
+    when = gained->time_min;
+  }
 }
 
 }  // namespace
@@ -77,10 +106,14 @@ std::vector<ExplainStep> explain(const RunResult& result, ElementIndex element, 
       }
     }
     if (!found || !visited.insert({current, found->time_min + (follow_damage ? 0.5 : 0.0)}).second) break;
-    chain.push_back(ExplainStep{current, *found});
+    chain.push_back(ExplainStep{current, *found, std::nullopt, false});
     follow_damage = false;
     switch (found->cause.kind) {
       case CauseKind::Event:
+      case CauseKind::Response:
+        return chain;
+      case CauseKind::Attack:
+        append_attack_path(result, found->cause.element, found->time_min, chain);
         return chain;
       case CauseKind::Restoration:
         follow_damage = true;
@@ -135,6 +168,9 @@ std::vector<StillDown> why_still_down(const model::Scenario& scenario, const Run
           break;
         case RepairStep::Kind::DeniedService:
           row.reason = StillDown::Reason::DeniedService;
+          break;
+        case RepairStep::Kind::Isolated:
+          row.reason = StillDown::Reason::Isolated;
           break;
         case RepairStep::Kind::RemoteOperation:
           row.reason = StillDown::Reason::RemoteOperation;

@@ -46,7 +46,9 @@ void Simulation::start_repairs(double t) {
       continue;
     }
     ++it;
-    if (r.repairing || r.waiting_for_crew || r.damage == Damage::Denied) continue;
+    // A denial of service ends by itself; an isolation by a response stays for the run.
+    if (r.repairing || r.waiting_for_crew || r.damage == Damage::Denied || r.damage == Damage::Isolated)
+      continue;
     if (r.detect_at < 0) {
       const auto& policy = scenario_.restoration;
       const bool blind = r.loss_of_view;
@@ -63,7 +65,7 @@ void Simulation::start_repairs(double t) {
     switch (r.damage) {
       case Damage::Open:
       case Damage::Tripped:
-        if (has_control_dependency(x) && !r.loss_of_control) {
+        if (has_control_dependency(x) && !r.loss_of_control && !r.manual_operations) {
           const double done = t + sample(times.remote, "remote", item);
           begin_repair(x, RepairMode::Remote, done);
           log_repair(t, x, RepairStep::Kind::RemoteOperation, done);
@@ -107,6 +109,7 @@ void Simulation::dispatch_crews(double t) {
     switch (r.damage) {
       case Damage::Open:
       case Damage::Tripped:
+      case Damage::Hung:
         work = sample(times.manual, "manual", item);
         break;
       case Damage::Compromised:
@@ -142,7 +145,9 @@ Cause Simulation::repair_cause(ElementIndex x, Reason reason) const {
                 : r.mode == RepairMode::Manual ? Agent::Crew
                                                : Agent::Replacement;
   if (cause.agent == Agent::Crew) cause.crew_pool = crew_pool_of(x);
-  cause.event = r.damage_cause.kind == CauseKind::Event ? r.damage_cause.event : kNoEvent;
+  const bool attack = r.damage_cause.kind == CauseKind::Attack;
+  cause.event = r.damage_cause.kind == CauseKind::Event || attack ? r.damage_cause.event : kNoEvent;
+  cause.from_step = attack;
   return cause;
 }
 

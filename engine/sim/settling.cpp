@@ -56,6 +56,7 @@ void Simulation::evaluate(ElementIndex x, double t) {
     } else if (dep.backup_min && r.backup_disabled) {
       cause.reason = Reason::BackupDisabled;
       cause.event = r.backup_disabled_event;
+      cause.from_step = r.backup_disabled_by_step;
     }
     if (!failed) {
       failed = true;
@@ -89,6 +90,7 @@ void Simulation::set_operational(ElementIndex x, bool operational, double t) {
   r.operational = operational;
   if (!operational) r.nonoperational_since = t;
   if (flag_supplier_[x]) operational_changed_ = true;
+  if (campaign_started_) reach_stale_ = campaign_dirty_ = true;  // paths of the attacker changed
   touch(x);
   for (std::uint32_t d : outgoing_[x]) enqueue(network_.dependencies()[d].dependent);
 }

@@ -31,7 +31,8 @@ Simulation::Simulation(const model::Scenario& scenario, const RunOptions& option
       seed_(options.seed.value_or(scenario.seed)),
       run_index_(options.run_index),
       horizon_(options.until_min.value_or(scenario.horizon_min)),
-      centrality_(network_) {
+      centrality_(network_),
+      campaign_(scenario.campaign) {
   const std::size_t n = elements_.size();
   rt_.resize(n);
   contribution_.resize(n);
@@ -65,6 +66,42 @@ Simulation::Simulation(const model::Scenario& scenario, const RunOptions& option
       free_crews_[p] = it->second.count;
       pool_exists_[p] = 1;
     }
+  prepare_campaign();
+}
+
+void Simulation::prepare_campaign() {
+  const std::size_t n = elements_.size();
+  cyber_links_.resize(n);
+  controls_.resize(n);
+  for (const auto& layer : network_.layers()) {
+    if (layer.kind != model::LayerKind::Cyber) continue;
+    for (ElementIndex link : layer.links) {
+      cyber_links_[elements_[link].from].push_back(link);
+      cyber_links_[elements_[link].to].push_back(link);
+    }
+  }
+  for (const auto& dep : network_.dependencies())
+    if (dep.effect == DependencyEffect::LoseControl) controls_[dep.supplier].push_back(dep.dependent);
+  const auto& steps = campaign_.steps;
+  step_targets_.resize(steps.size());
+  for (std::size_t s = 0; s < steps.size(); ++s) step_targets_[s].resize(steps[s].targets.size());
+  step_successes_.assign(steps.size(), 0);
+  // A step needs credentials when one of its prerequisites, transitively, steals them.
+  step_needs_credentials_.assign(steps.size(), 0);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t s = 0; s < steps.size(); ++s) {
+      if (step_needs_credentials_[s]) continue;
+      bool needs = false;
+      for (const auto* list : {&steps[s].requires_all, &steps[s].requires_any})
+        for (std::uint32_t p : *list)
+          needs = needs || steps[p].effect == model::StepEffect::Credentials || step_needs_credentials_[p];
+      if (needs) step_needs_credentials_[s] = changed = true;
+    }
+  }
+  objective_reached_.assign(campaign_.objectives.size(), 0);
+  response_fired_.assign(scenario_.responses.size(), 0);
+  result_.attack.has_campaign = !campaign_.empty();
 }
 
 RunResult Simulation::run() {
@@ -74,6 +111,8 @@ RunResult Simulation::run() {
   for (std::uint32_t i = 0; i < events_.size(); ++i)
     if (events_[i].enabled && events_[i].at_min <= horizon_)
       queue_.push(events_[i].at_min, QueueItem::Kind::ScenarioEvent, i);
+  if (!campaign_.empty() && campaign_.start_min <= horizon_)
+    queue_.push(campaign_.start_min, QueueItem::Kind::CampaignStart, 0);
 
   while (!queue_.empty()) {
     if (observer_->cancel_requested()) {
@@ -85,6 +124,7 @@ RunResult Simulation::run() {
     while (!queue_.empty() && queue_.next_time() == t) handle(queue_.pop(), t);
     settle(t);
     update_flags(t);
+    advance_campaign(t);
     start_repairs(t);
     emit_changes(t);
     record_trace(t);
@@ -150,6 +190,7 @@ void Simulation::handle(const QueueItem& item, double t) {
         cause.kind = CauseKind::Restoration;
         cause.reason = Reason::DenialEnded;
         cause.event = r.damage_event;
+        cause.from_step = r.damage_cause.kind == CauseKind::Attack;
         clear_damage(item.payload, cause, t);
       }
       break;
@@ -159,6 +200,21 @@ void Simulation::handle(const QueueItem& item, double t) {
       break;
     case QueueItem::Kind::TripCheck:
       check_trip(item.payload, t);
+      break;
+    case QueueItem::Kind::CampaignStart:
+      start_campaign(t);
+      break;
+    case QueueItem::Kind::AttemptStart:
+      start_attempt(item.payload, t);
+      break;
+    case QueueItem::Kind::AttemptDone:
+      finish_attempt(item.payload, t);
+      break;
+    case QueueItem::Kind::Alert:
+      on_alert(item.payload, t);
+      break;
+    case QueueItem::Kind::ResponseRun:
+      run_response(item.payload, t);
       break;
   }
 }

@@ -6,6 +6,9 @@
 //   power_physics.cpp     power layers: solving, overload protection, physical causes
 //   restoration.cpp       detection, remote work, crews and replacement
 //   recorder.cpp          states and causes, the change log, layer aggregates and the trace
+//   campaign.cpp          the attacker: which steps can run where, attempts and their effects
+//   attack_reach.cpp      what the attacker reaches over cyber links and through control
+//   defence.cpp           controls acting on attempts, alerts, response playbooks
 // Shared per-element runtime state lives here; docs/models.md describes the rules for users.
 #include <deque>
 #include <map>
@@ -22,7 +25,20 @@
 namespace blackstart::sim {
 
 // Ordered by severity: a new attack replaces a lesser damage, never a worse one.
-enum class Damage : std::uint8_t { None, Denied, Open, Tripped, Compromised, Wiped, Damaged, Firmware };
+// Isolated: taken out by a response playbook, stays out (no restoration). Hung: a denial of service
+// that needs a manual reboot on site.
+enum class Damage : std::uint8_t {
+  None,
+  Denied,
+  Isolated,
+  Hung,
+  Open,
+  Tripped,
+  Compromised,
+  Wiped,
+  Damaged,
+  Firmware
+};
 enum class RepairMode : std::uint8_t { None, Remote, Manual, Replacement };
 
 //! Per-element contribution to its layer's aggregates; kept so updates are O(changed).
@@ -37,6 +53,25 @@ struct LayerAggregate {
   int short_elements = 0;
 };
 
+inline constexpr std::uint32_t kNoStep = 0xffffffffu;
+
+//! One target of one campaign step: where the attacker stands with it.
+struct StepTarget {
+  enum class Status : std::uint8_t { Idle, Scheduled, Succeeded, Exhausted };
+  Status status = Status::Idle;
+  int attempts = 0;
+};
+
+//! An attempt in flight: scheduled to start, then to finish.
+struct Attempt {
+  std::uint32_t step = 0;
+  std::uint32_t target_pos = 0;  // position in the step's targets
+  model::ElementIndex from = model::kNoElement;
+  int number = 0;  // 1 = first attempt; part of the attempt's random streams
+  bool done = false;
+  bool cut_off = false;  // a prerequisite was lost while it ran: it fails when due
+};
+
 struct Runtime {
   // Damage and its repair
   Damage damage = Damage::None;
@@ -49,7 +84,8 @@ struct Runtime {
   std::uint32_t repair_token = 0;
   std::uint32_t damage_count = 0;  // how many times damaged: part of repair random streams
   bool backup_disabled = false;
-  std::uint32_t backup_disabled_event = 0;
+  std::uint32_t backup_disabled_event = 0;  // an event, or a campaign step when backup_disabled_by_step
+  bool backup_disabled_by_step = false;
   Cause damage_cause;            // what did the damage: a scenario event, or an overload
   double overload_since = -1.0;  // links of flow models: start of the current overload
   Cause overload_cause;
@@ -68,6 +104,13 @@ struct Runtime {
   Cause dependency_cause, backup_cause, degrade_cause, physics_cause, control_cause, view_cause;
   model::ElementIndex last_upstream = model::kNoElement;  // feeder in the last solve that energised it
   model::ElementIndex last_source = model::kNoElement;    // island source then
+
+  // The attacker
+  bool attacker_holds = false;                        // foothold, control or entry point
+  std::uint32_t held_by_step = kNoStep;               // the step that gave it (kNoStep: entry point)
+  model::ElementIndex held_from = model::kNoElement;  // where that step ran from
+  bool manual_operations = false;  // a response put it under manual operation: no remote commands
+  std::uint32_t manual_operations_response = 0;
 
   // Recorded
   State state = State::InService;
@@ -125,6 +168,37 @@ class Simulation {
                   double arrive = 0.0);
   Cause repair_cause(model::ElementIndex x, Reason reason) const;
 
+  // campaign.cpp
+  void prepare_campaign();
+  void start_campaign(double t);
+  void advance_campaign(double t);
+  void start_attempt(std::uint32_t attempt, double t);
+  void finish_attempt(std::uint32_t attempt, double t);
+  bool prerequisites_met(const model::AttackStep& step) const;
+  void apply_step_effect(const Attempt& attempt, double t);
+  void check_objectives(double t);
+  void log_attack(double t, AttackRecord::Status status, std::uint32_t step, model::ElementIndex target,
+                  model::ElementIndex from, std::uint32_t control = AttackRecord::kNoIndex,
+                  std::uint32_t response = AttackRecord::kNoIndex);
+  Cause step_cause(const Attempt& attempt) const;
+
+  // attack_reach.cpp
+  void compute_reach();
+  void ensure_reach() {
+    if (reach_stale_) compute_reach();
+  }
+  bool usable_by_attacker(model::ElementIndex x) const;
+  model::ElementIndex reached_from(const model::AttackStep& step, model::ElementIndex target) const;
+
+  // defence.cpp
+  double delayed_time_to_compromise(const model::AttackStep& step, double minutes) const;
+  std::uint32_t blocking_control(const Attempt& attempt) const;
+  void raise_alerts(const Attempt& attempt, double t);
+  void on_alert(std::uint32_t alert, double t);
+  void run_response(std::uint32_t response, double t);
+  void evict(model::ElementIndex x, std::uint32_t response, double t);
+  void cut_off_attempts();
+
   // recorder.cpp
   State derive_state(model::ElementIndex x, Cause& cause) const;
   Cause recovery_cause(model::ElementIndex x, const Cause& previous) const;
@@ -169,6 +243,30 @@ class Simulation {
   std::vector<std::string> crew_pool_names_;
   std::vector<int> free_crews_;  // per crew pool; the default pool has none unless the scenario names it
   std::vector<char> pool_exists_;
+
+  // The campaign (campaign.cpp, attack_reach.cpp, defence.cpp)
+  const model::Campaign& campaign_;
+  std::vector<std::vector<StepTarget>> step_targets_;  // per step, per target
+  std::vector<int> step_successes_;                    // per step, not revoked
+  std::vector<char> step_needs_credentials_;           // per step: requires a credentials step, transitively
+  std::vector<Attempt> attempts_;
+  std::vector<char> objective_reached_;
+  bool campaign_started_ = false;
+  bool campaign_dirty_ = false;                        // re-check which step targets can run
+  bool reach_stale_ = true;                            // what the attacker reaches must be recomputed
+  std::vector<model::ElementIndex> cyber_reach_from_;  // per element: held asset it is reached from
+  std::vector<model::ElementIndex> control_reach_from_;
+  std::vector<std::vector<std::uint32_t>> cyber_links_;     // per element: cyber links at it
+  std::vector<std::vector<model::ElementIndex>> controls_;  // per element: what it controls
+  struct Alert {
+    double time = 0.0;
+    std::uint32_t step = 0;
+    std::uint32_t control = 0;
+    model::ElementIndex target = model::kNoElement;
+    model::ElementIndex from = model::kNoElement;
+  };
+  std::vector<Alert> alerts_;
+  std::vector<char> response_fired_;
   RunResult result_;
 };
 

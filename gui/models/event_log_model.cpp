@@ -32,6 +32,10 @@ QString describe_cause(const sim::CauseContext& context, const sim::StateChange&
       return QObject::tr("power through %1").arg(who);
     case sim::CauseKind::Restoration:
       return QObject::tr("restored by %1").arg(who);
+    case sim::CauseKind::Attack:
+      return QObject::tr("attack step %1").arg(who);
+    case sim::CauseKind::Response:
+      return QObject::tr("response %1").arg(who);
   }
   return who;
 }

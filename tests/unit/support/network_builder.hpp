@@ -91,6 +91,49 @@ class WorldBuilder {
     scenario.crews[op] = pool;
   }
 
+  //! A campaign step with a fixed time to compromise.
+  model::AttackStep& step(const std::string& id, const std::string& technique, model::StepEffect effect,
+                          std::initializer_list<ElementIndex> targets, double minutes = 10) {
+    model::AttackStep s;
+    s.id = id;
+    s.technique = technique;
+    s.effect = effect;
+    s.targets = targets;
+    s.time_to_compromise = core::DurationDistribution::fixed(minutes);
+    scenario.campaign.steps.push_back(s);
+    return scenario.campaign.steps.back();
+  }
+  std::uint32_t step_index(const std::string& id) const {
+    for (std::uint32_t i = 0; i < scenario.campaign.steps.size(); ++i)
+      if (scenario.campaign.steps[i].id == id) return i;
+    return 0xffffffffu;
+  }
+
+  model::Control& control(const std::string& name, std::initializer_list<std::string> techniques,
+                          double block, double detect = 0.0, double detect_after_min = 0.0) {
+    model::Control c;
+    c.name = name;
+    model::Countermeasure m;
+    m.techniques = techniques;
+    m.block_probability = block;
+    m.detect_probability = detect;
+    m.time_to_detect = core::DurationDistribution::fixed(detect_after_min);
+    c.countermeasures.push_back(m);
+    scenario.controls.push_back(c);
+    return scenario.controls.back();
+  }
+
+  model::Response& response(const std::string& name, model::ResponseAction action,
+                            std::initializer_list<ElementIndex> targets, double delay_min) {
+    model::Response r;
+    r.name = name;
+    r.action = action;
+    r.targets = targets;
+    r.delay = core::DurationDistribution::fixed(delay_min);
+    scenario.responses.push_back(r);
+    return scenario.responses.back();
+  }
+
   model::Scenario scenario;
 };
 

@@ -7,6 +7,7 @@
 
 #include "blackstart/core/diagnostic.hpp"
 #include "blackstart/core/duration.hpp"
+#include "blackstart/model/campaign.hpp"
 #include "blackstart/model/network.hpp"
 
 namespace blackstart::model {
@@ -171,6 +172,9 @@ struct Scenario {
   std::vector<Mitigation> mitigations;
   std::vector<SourceRef> sources;
   std::optional<ClassicModelSpec> classic_model;  //!< set: a textbook model, not the simulator
+  Campaign campaign;                              //!< the attacker; empty: only the timed events act
+  std::vector<Control> controls;                  //!< security controls, switchable by mitigations
+  std::vector<Response> responses;                //!< playbooks acting on the controls' alerts
 
   [[nodiscard]] const Mitigation* find_mitigation(std::string_view name) const;
 };

@@ -11,14 +11,16 @@ namespace blackstart::model {
 struct Scenario;
 class Network;
 struct Event;
+struct AttackStep;
+struct Response;
 }  // namespace blackstart::model
 
 namespace blackstart::sim {
 
 //! What made a state change: a scenario event, an upstream supplier through a dependency, the power
-//! physics, or restoration work. The set grows with the model (attack steps come next); every
-//! consumer switches over it, so a new kind is a compile-time checklist.
-enum class CauseKind : std::uint8_t { Event, Dependency, Physics, Restoration };
+//! physics, restoration work, a step of the attack campaign, or a defender's response playbook.
+//! Every consumer switches over it, so a new kind is a compile-time checklist.
+enum class CauseKind : std::uint8_t { Event, Dependency, Physics, Restoration, Attack, Response };
 
 //! The specific rule that fired, within a kind. Text is made from it only for files and screens.
 enum class Reason : std::uint8_t {
@@ -49,6 +51,10 @@ enum class Reason : std::uint8_t {
   DenialEnded,  //!< the denial of service by `event` ended
   Repairing,    //!< `agent` is undoing the damage of `event` (kNoEvent: an overload trip)
   Repaired,     //!< `agent` undid the damage of `event` (kNoEvent: an overload trip)
+  // CauseKind::Attack: campaign step `event` succeeded on the element, run from `element`
+  AttackStep,
+  // CauseKind::Response: response playbook `event` acted on the element
+  ResponseAction,
 };
 
 //! Who does restoration work.
@@ -62,13 +68,16 @@ struct Cause {
   CauseKind kind = CauseKind::Event;
   Reason reason = Reason::None;
   Agent agent = Agent::None;
-  bool came_back = false;                    //!< Overloaded: `element` came back (true) or went out (false)
-  std::optional<model::DependencyKind> via;  //!< dependency kind for Dependency causes
-  std::uint16_t crew_pool = 0;               //!< Agent::Crew: index into crew_pool_names()
+  bool came_back = false;  //!< Overloaded: `element` came back (true) or went out (false)
+  //! `event` indexes the campaign's steps, not the events (damage done by an attack step, which
+  //! backup-disabled, repairing and repaired records point back to).
+  bool from_step = false;
+  std::optional<model::DependencyKind> via;         //!< dependency kind for Dependency causes
+  std::uint16_t crew_pool = 0;                      //!< Agent::Crew: index into crew_pool_names()
   model::ElementIndex element = model::kNoElement;  //!< supplier, upstream element or trigger
-  std::uint32_t event = kNoEvent;                   //!< index into the run's events
-  std::uint32_t dependency = kNoDependency;         //!< index into the network's dependencies
-  double value = 0.0;                               //!< Reason-specific number (see Reason)
+  std::uint32_t event = kNoEvent;            //!< index into the run's events (campaign steps, responses)
+  std::uint32_t dependency = kNoDependency;  //!< index into the network's dependencies
+  double value = 0.0;                        //!< Reason-specific number (see Reason)
 
   [[nodiscard]] bool empty() const { return reason == Reason::None; }
   friend bool operator==(const Cause&, const Cause&) = default;
@@ -84,6 +93,8 @@ std::vector<std::string> crew_pool_names(const model::Scenario& scenario);
 struct CauseContext {
   const model::Network& network;
   const std::vector<model::Event>& events;
+  const std::vector<model::AttackStep>& steps;
+  const std::vector<model::Response>& responses;
   std::vector<std::string> crew_pools;
   std::string rating;  //!< the flow models' rating name, for overload texts
 

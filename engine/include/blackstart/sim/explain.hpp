@@ -11,11 +11,16 @@ namespace blackstart::sim {
 struct ExplainStep {
   model::ElementIndex element = model::kNoElement;
   StateChange change;
+  //! Set instead of `change` on the attacker's way in: the campaign step that gave the attacker
+  //! `element` (its success record).
+  std::optional<AttackRecord> attack;
+  bool entry_point = false;  //!< the attacker held `element` from the campaign's start
 };
 
-//! Chain of causes for an element's state at a time, from the element back to a scenario event
-//! (or to restoration work that undid one). Empty when the element never changed. Walks the cause
-//! records only.
+//! Chain of causes for an element's state at a time, from the element back to a scenario event, a
+//! response playbook, or through an attack step and the assets the attacker worked from back to
+//! the campaign's entry point (restoration continues to the damage it undid). Empty when the
+//! element never changed. Walks the cause records only.
 std::vector<ExplainStep> explain(const RunResult& result, model::ElementIndex element, double at_min);
 
 //! Why an element that is down at a time is not back yet: one record per element, from the asked
@@ -34,6 +39,7 @@ struct StillDown {
     RemoteOperation,      //!< being re-switched remotely, done at `until_min`
     AwaitingReplacement,  //!< new hardware arrives at `until_min`
     NoRestoration,        //!< nothing in the scenario restores it
+    Isolated,             //!< a response playbook took it out of service
   };
   model::ElementIndex element = model::kNoElement;
   State state = State::InService;

@@ -56,6 +56,7 @@ struct RepairStep {
     RemoteOperation,  //!< re-switched remotely, done at `until_min`
     Replacement,      //!< new hardware, in place at `until_min`
     DeniedService,    //!< unavailable until `until_min` (a denial of service)
+    Isolated,         //!< taken out by a response playbook; nothing brings it back in the run
     Cleared,          //!< the damage is gone
   };
   double time_min = 0.0;
@@ -64,6 +65,40 @@ struct RepairStep {
   std::uint16_t crew_pool = 0;  //!< index into crew_pool_names()
   double arrive_min = 0.0;
   double until_min = 0.0;
+};
+
+//! One line of the campaign's log (attack.csv).
+struct AttackRecord {
+  enum class Status : std::uint8_t {
+    Started,    //!< an attempt of `step` on `target` began, from `from`
+    Succeeded,  //!< ... and succeeded
+    Failed,     //!< ... and failed (bad luck, or the path or a prerequisite was lost meanwhile)
+    Blocked,    //!< a control (`control`) or a response (`response`) stopped it
+    Detected,   //!< `control` raised an alert on the attempt
+    Evicted,    //!< the attacker lost `target` (response `response`)
+    Objective,  //!< objective `step` (an index into the objectives) was reached
+    Responded,  //!< response `response` acted (on `target`, when it has one)
+  };
+  double time_min = 0.0;
+  std::uint32_t step = 0;  //!< index into campaign.steps (objectives for Status::Objective)
+  model::ElementIndex target = model::kNoElement;
+  model::ElementIndex from = model::kNoElement;  //!< asset the attacker worked from
+  Status status = Status::Started;
+  std::uint32_t control = kNoIndex;   //!< index into scenario.controls
+  std::uint32_t response = kNoIndex;  //!< index into scenario.responses
+  static constexpr std::uint32_t kNoIndex = 0xffffffffu;
+};
+
+std::string_view to_string(AttackRecord::Status status);
+
+//! Headline figures of the campaign (summary.json `attack`).
+struct AttackOutcome {
+  bool has_campaign = false;
+  std::uint32_t objectives_reached = 0;
+  std::uint32_t steps_succeeded = 0;  //!< successful step attempts (one per step and target)
+  std::uint32_t steps_blocked = 0;    //!< attempts stopped by a control or a response
+  std::optional<double> first_detection_min;
+  std::optional<double> time_to_objective_min;  //!< first objective reached
 };
 
 struct RunResult {
@@ -79,7 +114,9 @@ struct RunResult {
   //! Changes of the reason an element stays down (same state, new cause), in time order; not in
   //! events.csv, used to say why something is still down.
   std::vector<StateChange> cause_updates;
-  std::vector<RepairStep> repairs;  //!< restoration work, in time order
+  std::vector<RepairStep> repairs;       //!< restoration work, in time order
+  std::vector<AttackRecord> attack_log;  //!< the campaign, in time order
+  AttackOutcome attack;
   std::vector<State> final_states;  //!< per element at the horizon
 };
 
