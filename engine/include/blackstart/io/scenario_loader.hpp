@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "blackstart/core/diagnostic.hpp"
+#include "blackstart/core/input_limits.hpp"
 #include "blackstart/model/scenario.hpp"
 
 namespace blackstart::io {
@@ -17,7 +18,7 @@ struct LoadResult {
 };
 
 //! Largest scenario or CSV file accepted; larger files are refused before parsing.
-inline constexpr std::uintmax_t kMaxInputBytes = 512ull * 1024 * 1024;
+using core::kMaxInputBytes;
 
 //! Reads and validates a YAML scenario (format in docs/scenario-format.md). CSV files it names are
 //! read relative to the scenario's folder.
