@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "blackstart/core/text.hpp"
+#include "dependency_rules.hpp"
 #include "named_csv.hpp"
-#include "number_text.hpp"
 
 namespace blackstart::io {
 
@@ -38,32 +38,24 @@ void read_dependencies_csv(YamlReader& yaml, const YAML::Node& node, model::Netw
   if (bad_header) return;
   for (const auto& row : table->rows) {
     auto report = [&](int col, const std::string& m) { report_csv_cell(diagnostics, *table, row, col, m); };
+    auto at = [&](int col) { return [&report, col](const std::string& m) { report(col, m); }; };
+    auto given = [&](int col) { return col >= 0 && !row.fields[col].empty(); };
     model::Dependency dep;
-    if (kind_col >= 0 && !row.fields[kind_col].empty()) {
-      auto kind = model::parse_dependency_kind(row.fields[kind_col]);
-      if (!kind) {
-        report(kind_col, "unknown dependency kind '" + row.fields[kind_col] + "'");
-        continue;
-      }
+    if (given(kind_col)) {
+      const auto kind = dependency_kind_of(row.fields[kind_col], at(kind_col));
+      if (!kind) continue;
       dep.kind = *kind;
     }
     dep.effect = model::default_effect(dep.kind);
-    if (effect_col >= 0 && !row.fields[effect_col].empty()) {
-      auto effect = model::parse_dependency_effect(row.fields[effect_col]);
-      if (!effect) {
-        report(effect_col, "unknown effect '" + row.fields[effect_col] +
-                               "'; use fail, degrade, lose_control, lose_view or block_access");
-        continue;
-      }
+    if (given(effect_col)) {
+      const auto effect = dependency_effect_of(row.fields[effect_col], at(effect_col));
+      if (!effect) continue;
       dep.effect = *effect;
     }
-    if (factor_col >= 0 && !row.fields[factor_col].empty()) {
-      auto f = parse_number(row.fields[factor_col]);
-      if (!f || !(*f >= 0.0 && *f <= 1.0)) {
-        report(factor_col, "factor must be a number between 0 and 1, got '" + row.fields[factor_col] + "'");
-        continue;
-      }
-      dep.degrade_factor = *f;
+    if (given(factor_col)) {
+      const auto factor = degrade_factor_of(row.fields[factor_col], at(factor_col));
+      if (!factor) continue;
+      dep.degrade_factor = *factor;
     }
     auto find = [&](int col) -> std::optional<model::ElementIndex> {
       auto found = network.find(row.fields[col]);
@@ -71,23 +63,15 @@ void read_dependencies_csv(YamlReader& yaml, const YAML::Node& node, model::Netw
       return found;
     };
     auto d = find(dep_col), s = find(sup_col);
-    // `delay` and `backup` are durations that must not be negative.
-    auto duration = [&](int col, const char* what, double& target) {
-      if (col < 0 || row.fields[col].empty()) return true;
-      std::string why;
-      auto m = core::parse_duration(row.fields[col], &why);
-      if (!m || m->minutes < 0) {
-        report(col, std::string(what) + ": " + (m ? std::string("must not be negative") : why));
-        return false;
-      }
-      target = m->minutes;
-      return true;
-    };
-    if (!duration(delay_col, "delay", dep.delay_min)) continue;
-    if (backup_col >= 0 && !row.fields[backup_col].empty()) {
-      double backup = 0;
-      if (!duration(backup_col, "backup", backup)) continue;
-      dep.backup_min = backup;
+    if (given(delay_col)) {
+      const auto delay = dependency_duration_of(row.fields[delay_col], "delay", at(delay_col));
+      if (!delay) continue;
+      dep.delay_min = *delay;
+    }
+    if (given(backup_col)) {
+      const auto backup = dependency_duration_of(row.fields[backup_col], "backup", at(backup_col));
+      if (!backup) continue;
+      dep.backup_min = *backup;
     }
     if (!d || !s) continue;
     if (*d == *s) {

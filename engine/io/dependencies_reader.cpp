@@ -1,6 +1,6 @@
 #include "dependencies_reader.hpp"
 
-#include "blackstart/core/text.hpp"
+#include "dependency_rules.hpp"
 #include "target_reader.hpp"
 
 namespace blackstart::io {
@@ -41,27 +41,14 @@ void read_dependencies(YamlReader& yaml, const YAML::Node& node, model::Network&
     const auto dependents = read_targets(yaml, network, item["dependent"], "dependent");
     const auto supplier = read_single_target(yaml, network, item["supplier"], "supplier");
     model::Dependency dep;
-    const std::string kind_text = yaml.text(item["kind"], "dependency kind");
-    const auto kind = model::parse_dependency_kind(kind_text);
-    if (!kind) {
-      const std::vector<std::string> kinds{"power",         "control", "monitoring",
-                                           "communication", "fuel",    "access"};
-      yaml.error(item["kind"], "unknown dependency kind '" + kind_text + "'" +
-                                   core::did_you_mean(kind_text, kinds) + "; use " + core::join(kinds, ", "));
-      continue;
-    }
+    auto at = [&yaml](const YAML::Node& n) { return [&yaml, n](const std::string& m) { yaml.error(n, m); }; };
+    const auto kind = dependency_kind_of(yaml.text(item["kind"], "dependency kind"), at(item["kind"]));
+    if (!kind) continue;
     dep.kind = *kind;
     dep.effect = model::default_effect(*kind);
     if (item["effect"]) {
-      const std::string t = yaml.text(item["effect"], "effect");
-      auto effect = model::parse_dependency_effect(t);
-      if (!effect) {
-        const std::vector<std::string> effects{"fail", "degrade", "lose_control", "lose_view",
-                                               "block_access"};
-        yaml.error(item["effect"], "unknown effect '" + t + "'" + core::did_you_mean(t, effects) + "; use " +
-                                       core::join(effects, ", "));
-        continue;
-      }
+      const auto effect = dependency_effect_of(yaml.text(item["effect"], "effect"), at(item["effect"]));
+      if (!effect) continue;
       dep.effect = *effect;
     }
     if (item["factor"]) {

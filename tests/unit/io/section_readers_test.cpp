@@ -90,6 +90,7 @@ TEST_CASE("crews reader: pools per operator, and damage no crew can repair", "[i
   CHECK(none.empty());
 }
 
+// YAML and CSV dependencies share dependency_rules.cpp: the same words for the same mistake.
 TEST_CASE("dependencies reader: YAML, CSV and cycles", "[io][sections]") {
   const auto dir = fs::temp_directory_path() / "blackstart-dependencies-reader";
   fs::create_directories(dir);
@@ -119,8 +120,10 @@ TEST_CASE("dependencies reader: YAML, CSV and cycles", "[io][sections]") {
         "test.yaml:4:3: error: 'power/a' cannot depend on itself\n"
         "test.yaml:5:34: error: supplier must name exactly one asset, but 'power/*' matches 5\n" +
             csv + ":3:9: error: 'power/zz' refers to an asset that does not exist\n" + csv +
-            ":4:17: error: unknown dependency kind 'powr'\n" + csv +
-            ":5:23: error: delay: must not be negative\n");
+            ":4:17: error: unknown dependency kind 'powr' (did you mean 'power'?); use power, control, "
+            "monitoring, "
+            "communication, fuel, access\n" +
+            csv + ":5:23: error: delay must not be negative\n");
   core::Diagnostics cycles;
   io::warn_dependency_cycles(f.scenario.network, cycles);
   CHECK(cycles.to_string() ==
