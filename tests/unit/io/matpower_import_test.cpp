@@ -1,6 +1,6 @@
 // MATPOWER import: the case -> power layer mapping, the YAML writer's round trip, the scenario key
-// `matpower:` and `blackstart import matpower`. Small inline cases always run; the shipped cases run
-// when the shared data folder is there.
+// `matpower:` and `blackstart import matpower`, on small inline cases and the MATPOWER cases in
+// tests/data/matpower (the large case2383wp in a [.large] test, see support/matpower_cases.hpp).
 #include <sys/wait.h>
 
 #include <array>
@@ -15,17 +15,14 @@
 #include "blackstart/io/matpower_import.hpp"
 #include "blackstart/io/scenario_loader.hpp"
 #include "support/cli_runner.hpp"
-#include "support/shared_data.hpp"
+#include "support/matpower_cases.hpp"
 
 using namespace blackstart;
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path& kCases = test::matpower_dir();
-bool have_cases() {
-  return test::have_matpower_case("case9");
-}
+const fs::path kCases = test::matpower_dir();
 
 // case9 as shipped with MATPOWER, trimmed (header shortened, gen cost columns dropped).
 const char* kCase9 =
@@ -371,7 +368,6 @@ TEST_CASE("imported cases are kept exactly through the YAML writer and loader", 
 }
 
 TEST_CASE("shipped cases import with every bus, generator and branch", "[matpower][import]") {
-  if (!have_cases()) return;
   struct Expected {
     const char* name;
     std::size_t buses, gens, branches, transformers;
@@ -415,14 +411,21 @@ TEST_CASE("shipped cases import with every bus, generator and branch", "[matpowe
   CHECK(rows.size() == 186 - 7);
 }
 
+namespace {
+void check_case_round_trip(const std::string& name) {
+  const auto r = io::import_matpower_file(test::matpower_case_path(name));
+  INFO(name << "\n" << r.diagnostics.to_string());
+  REQUIRE(r.ok());
+  check_round_trip(*r.scenario);
+}
+}  // namespace
+
 TEST_CASE("shipped cases round-trip through YAML", "[matpower][import]") {
-  if (!have_cases()) return;
-  for (const char* name : {"case118", "case300", "case2383wp"}) {
-    const auto r = io::import_matpower_file(kCases / (std::string(name) + ".m"));
-    INFO(name << "\n" << r.diagnostics.to_string());
-    REQUIRE(r.ok());
-    check_round_trip(*r.scenario);
-  }
+  for (const char* name : {"case118", "case300"}) check_case_round_trip(name);
+}
+
+TEST_CASE("a large case round-trips through YAML", "[matpower][import][.large]") {
+  check_case_round_trip("case2383wp");
 }
 
 TEST_CASE("a scenario layer imports a case with 'matpower:'", "[matpower][import]") {

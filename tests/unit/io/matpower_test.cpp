@@ -1,5 +1,6 @@
-// The MATPOWER case reader: the eight shipped cases against the figures in their README, then the
-// format's corners and every error on small inline texts.
+// The MATPOWER case reader: the eight MATPOWER cases against the figures in their README (the two large
+// ones in [.large] tests, see support/matpower_cases.hpp), then the format's corners and every error on
+// small inline texts.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
@@ -10,20 +11,17 @@
 
 #include "blackstart/io/matpower.hpp"
 #include "blackstart/io/scenario_loader.hpp"
-#include "support/shared_data.hpp"
+#include "support/matpower_cases.hpp"
 
 using namespace blackstart;
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path& kCases = test::matpower_dir();
-bool have_cases() {
-  return test::have_matpower_case("case9");
-}
+const fs::path kCases = test::matpower_dir();
 
 io::MatpowerResult load_case(const std::string& name) {
-  auto r = io::load_matpower_file(kCases / (name + ".m"));
+  auto r = io::load_matpower_file(test::matpower_case_path(name));
   INFO(r.diagnostics.to_string());
   REQUIRE(r.ok());
   return r;
@@ -59,51 +57,79 @@ struct Expected {
   double total_pd;
 };
 
+void check_against_readme(const Expected& expected) {
+  const auto r = load_case(expected.name);
+  const auto& pc = *r.power_case;
+  CHECK(pc.name == expected.name);
+  CHECK(pc.base_mva == 100);
+  CHECK(pc.buses.size() == expected.buses);
+  CHECK(pc.branches.size() == expected.branches);
+  CHECK(pc.gens.size() == expected.gens);
+  double total_pd = 0;
+  for (const auto& b : pc.buses) total_pd += b.pd_mw;
+  CHECK(std::abs(total_pd - expected.total_pd) < 0.01);
+  CHECK(pc.bus_index.size() == pc.buses.size());
+  int references = 0;
+  for (const auto& b : pc.buses) references += b.type == model::BusType::Ref;
+  CHECK(references == 1);
+  // Notes only: the gen table's 21 columns (11 are not kept) and the fields not read.
+  CHECK_FALSE(r.diagnostics.has_errors());
+  for (const auto& d : r.diagnostics.items()) CHECK(d.severity == core::Severity::Note);
+  const auto text = r.diagnostics.to_string();
+  CHECK(text.find("note: gen has 21 columns; only the first 10 are read (columns 11-21 ignored)") !=
+        std::string::npos);
+  CHECK(text.find("note: ignored field 'gencost'") != std::string::npos);
+  for (const auto& g : pc.gens) CHECK(g.in_service);
+  for (const auto& b : pc.branches) CHECK(b.in_service);
+}
+
+//! Branches per unordered bus pair.
+std::map<std::pair<int, int>, int> branches_per_pair(const model::PowerCase& pc) {
+  std::map<std::pair<int, int>, int> count;
+  for (const auto& b : pc.branches) ++count[{std::min(b.from, b.to), std::max(b.from, b.to)}];
+  return count;
+}
+
+int negative_reactances(const model::PowerCase& pc) {
+  int n = 0;
+  for (const auto& b : pc.branches) n += b.x_pu < 0;
+  return n;
+}
+
+//! Parallel branches beyond the first of their bus pair: the README's count.
+int surplus_parallel_branches(const model::PowerCase& pc) {
+  int extra = 0;
+  for (const auto& [pair, n] : branches_per_pair(pc)) extra += n - 1;
+  return extra;
+}
+
 }  // namespace
 
 TEST_CASE("the shipped MATPOWER cases match their README", "[matpower]") {
-  if (!have_cases()) return;
   const Expected cases[] = {
-      {"case9", 9, 9, 3, 315.00},
-      {"case14", 14, 20, 5, 259.00},
-      {"case30", 30, 41, 6, 189.20},
-      {"case57", 57, 80, 7, 1250.80},
-      {"case118", 118, 186, 54, 4242.00},
-      {"case300", 300, 411, 69, 23525.85},
+      {"case9", 9, 9, 3, 315.00},     {"case14", 14, 20, 5, 259.00},      {"case30", 30, 41, 6, 189.20},
+      {"case57", 57, 80, 7, 1250.80}, {"case118", 118, 186, 54, 4242.00}, {"case300", 300, 411, 69, 23525.85},
+  };
+  for (const auto& expected : cases) {
+    SECTION(expected.name) {
+      check_against_readme(expected);
+    }
+  }
+}
+
+TEST_CASE("the large MATPOWER cases match their README", "[matpower][.large]") {
+  const Expected cases[] = {
       {"case2383wp", 2383, 2896, 327, 24558.38},
       {"case9241pegase", 9241, 16049, 1445, 312354.12},
   };
   for (const auto& expected : cases) {
     SECTION(expected.name) {
-      const auto r = load_case(expected.name);
-      const auto& pc = *r.power_case;
-      CHECK(pc.name == expected.name);
-      CHECK(pc.base_mva == 100);
-      CHECK(pc.buses.size() == expected.buses);
-      CHECK(pc.branches.size() == expected.branches);
-      CHECK(pc.gens.size() == expected.gens);
-      double total_pd = 0;
-      for (const auto& b : pc.buses) total_pd += b.pd_mw;
-      CHECK(std::abs(total_pd - expected.total_pd) < 0.01);
-      CHECK(pc.bus_index.size() == pc.buses.size());
-      int references = 0;
-      for (const auto& b : pc.buses) references += b.type == model::BusType::Ref;
-      CHECK(references == 1);
-      // Notes only: the gen table's 21 columns (11 are not kept) and the fields not read.
-      CHECK_FALSE(r.diagnostics.has_errors());
-      for (const auto& d : r.diagnostics.items()) CHECK(d.severity == core::Severity::Note);
-      const auto text = r.diagnostics.to_string();
-      CHECK(text.find("note: gen has 21 columns; only the first 10 are read (columns 11-21 ignored)") !=
-            std::string::npos);
-      CHECK(text.find("note: ignored field 'gencost'") != std::string::npos);
-      for (const auto& g : pc.gens) CHECK(g.in_service);
-      for (const auto& b : pc.branches) CHECK(b.in_service);
+      check_against_readme(expected);
     }
   }
 }
 
 TEST_CASE("case9 values and source lines", "[matpower]") {
-  if (!have_cases()) return;
   const auto r = load_case("case9");
   const auto& pc = *r.power_case;
   CHECK(r.diagnostics.to_string() ==
@@ -137,14 +163,12 @@ TEST_CASE("case9 values and source lines", "[matpower]") {
 }
 
 TEST_CASE("case14 also skips the bus_name cell array", "[matpower]") {
-  if (!have_cases()) return;
   const auto r = load_case("case14");
   CHECK(r.diagnostics.to_string().find("case14.m:89:1: note: ignored field 'bus_name'") != std::string::npos);
   CHECK(r.diagnostics.items().size() == 3);
 }
 
 TEST_CASE("case118 keeps the reference angle of 30 degrees", "[matpower]") {
-  if (!have_cases()) return;
   const auto r = load_case("case118");
   const auto& pc = *r.power_case;
   const auto& ref = pc.buses[pc.bus_index.at(69)];
@@ -153,8 +177,7 @@ TEST_CASE("case118 keeps the reference angle of 30 degrees", "[matpower]") {
   CHECK(ref.vm_pu == 1.035);
 }
 
-TEST_CASE("case2383wp has infinite reactive limits", "[matpower]") {
-  if (!have_cases()) return;
+TEST_CASE("case2383wp has infinite reactive limits", "[matpower][.large]") {
   const auto r = load_case("case2383wp");
   int infinite = 0;
   for (const auto& g : r.power_case->gens)
@@ -163,24 +186,17 @@ TEST_CASE("case2383wp has infinite reactive limits", "[matpower]") {
 }
 
 TEST_CASE("negative reactances and parallel branches", "[matpower]") {
-  if (!have_cases()) return;
-  auto negative_x = [](const model::PowerCase& pc) {
-    int n = 0;
-    for (const auto& b : pc.branches) n += b.x_pu < 0;
-    return n;
-  };
-  // Branches per unordered bus pair.
-  auto pairs = [](const model::PowerCase& pc) {
-    std::map<std::pair<int, int>, int> count;
-    for (const auto& b : pc.branches) ++count[{std::min(b.from, b.to), std::max(b.from, b.to)}];
-    return count;
-  };
-  CHECK(negative_x(*load_case("case300").power_case) == 1);
+  CHECK(negative_reactances(*load_case("case300").power_case) == 1);
+  const std::pair<const char*, int> cases[] = {{"case57", 2}, {"case118", 7}, {"case300", 2}};
+  for (const auto& [name, expected] : cases)
+    CHECK(surplus_parallel_branches(*load_case(name).power_case) == expected);
+}
 
+TEST_CASE("negative reactances and parallel branches of the large cases", "[matpower][.large]") {
   const auto pegase = load_case("case9241pegase");
-  CHECK(negative_x(*pegase.power_case) == 16);
+  CHECK(negative_reactances(*pegase.power_case) == 16);
   int in_parallel = 0, groups = 0, surplus = 0;
-  for (const auto& [pair, n] : pairs(*pegase.power_case))
+  for (const auto& [pair, n] : branches_per_pair(*pegase.power_case))
     if (n > 1) {
       in_parallel += n;
       ++groups;
@@ -191,15 +207,7 @@ TEST_CASE("negative reactances and parallel branches", "[matpower]") {
   CHECK(in_parallel == 3503);
   CHECK(groups == 1661);
   CHECK(surplus == 1842);
-
-  // The same reading of the README for the smaller cases.
-  const std::pair<const char*, int> others[] = {
-      {"case57", 2}, {"case118", 7}, {"case300", 2}, {"case2383wp", 10}};
-  for (const auto& [name, expected] : others) {
-    int extra = 0;
-    for (const auto& [pair, n] : pairs(*load_case(name).power_case)) extra += n - 1;
-    CHECK(extra == expected);
-  }
+  CHECK(surplus_parallel_branches(*load_case("case2383wp").power_case) == 10);
 }
 
 TEST_CASE("the tokenizer takes MATLAB's matrix syntax", "[matpower]") {

@@ -12,16 +12,13 @@
 #include "blackstart/io/matpower.hpp"
 #include "blackstart/sim/contingency.hpp"
 #include "blackstart/sim/powerflow.hpp"
-#include "support/shared_data.hpp"
+#include "support/matpower_cases.hpp"
 
 using namespace blackstart;
 namespace fs = std::filesystem;
 
 namespace {
-const fs::path& kData = test::matpower_dir();
-bool have_data() {
-  return test::have_matpower_case("case118");
-}
+const fs::path kData = test::matpower_dir();
 model::PowerCase load_case(const std::string& name) {
   return test::load_matpower_case(name);
 }
@@ -168,7 +165,6 @@ TEST_CASE("Triangle with a spur: overloads, shed and ranking by hand", "[conting
 }
 
 TEST_CASE("LODF post-outage flows equal full re-solves on MATPOWER cases", "[contingency]") {
-  if (!have_data()) return;
   for (const std::string name : {"case30", "case57", "case118"}) {
     INFO(name);
     const auto c = load_case(name);
@@ -192,35 +188,40 @@ TEST_CASE("LODF post-outage flows equal full re-solves on MATPOWER cases", "[con
   }
 }
 
-TEST_CASE("N-1 ranking is identical with 1 and 2 threads", "[contingency]") {
-  if (!have_data()) return;
-  for (const std::string name : {"case30", "case118", "case2383wp"}) {
-    INFO(name);
-    const auto c = load_case(name);
-    sim::ContingencyAnalysis analysis(c);
-    REQUIRE(analysis.ok());
-    const auto one = analysis.screen_n1({.threads = 1});
-    const auto two = analysis.screen_n1({.threads = 2});
-    REQUIRE(one.size() == analysis.candidates().size());
-    REQUIRE(two.size() == one.size());
-    for (std::size_t i = 0; i < one.size(); ++i) {
-      INFO("rank " << i + 1);
-      REQUIRE(same(one[i], two[i]));
-      if (i > 0) CHECK(sim::worse_outage(one[i - 1], one[i]));
-    }
-    // The screen reports what evaluating each outage alone reports.
-    for (std::size_t i = 0; i < one.size(); i += 7)
-      CHECK(same(one[i], analysis.evaluate(one[i].branches[0])));
-    const auto n2_one = analysis.screen_n2(one, 10, {.threads = 1});
-    const auto n2_two = analysis.screen_n2(one, 10, {.threads = 2});
-    REQUIRE(n2_one.size() == 45);
-    REQUIRE(n2_two.size() == 45);
-    for (std::size_t i = 0; i < n2_one.size(); ++i) REQUIRE(same(n2_one[i], n2_two[i]));
+namespace {
+void check_ranking_independent_of_threads(const std::string& name) {
+  INFO(name);
+  const auto c = load_case(name);
+  sim::ContingencyAnalysis analysis(c);
+  REQUIRE(analysis.ok());
+  const auto one = analysis.screen_n1({.threads = 1});
+  const auto two = analysis.screen_n1({.threads = 2});
+  REQUIRE(one.size() == analysis.candidates().size());
+  REQUIRE(two.size() == one.size());
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    INFO("rank " << i + 1);
+    REQUIRE(same(one[i], two[i]));
+    if (i > 0) CHECK(sim::worse_outage(one[i - 1], one[i]));
   }
+  // The screen reports what evaluating each outage alone reports.
+  for (std::size_t i = 0; i < one.size(); i += 7) CHECK(same(one[i], analysis.evaluate(one[i].branches[0])));
+  const auto n2_one = analysis.screen_n2(one, 10, {.threads = 1});
+  const auto n2_two = analysis.screen_n2(one, 10, {.threads = 2});
+  REQUIRE(n2_one.size() == 45);
+  REQUIRE(n2_two.size() == 45);
+  for (std::size_t i = 0; i < n2_one.size(); ++i) REQUIRE(same(n2_one[i], n2_two[i]));
+}
+}  // namespace
+
+TEST_CASE("N-1 ranking is identical with 1 and 2 threads", "[contingency]") {
+  for (const std::string name : {"case30", "case118"}) check_ranking_independent_of_threads(name);
+}
+
+TEST_CASE("N-1 ranking is identical with 1 and 2 threads on a large case", "[contingency][.large]") {
+  check_ranking_independent_of_threads("case2383wp");
 }
 
 TEST_CASE("N-2 pairs equal full re-solves with both branches out", "[contingency]") {
-  if (!have_data()) return;
   auto check_pair = [](const model::PowerCase& c, const sim::ContingencyAnalysis& analysis, int a, int b) {
     INFO("outage of branch rows " << a + 1 << " and " << b + 1);
     const auto expected = resolve(c, {a, b});
@@ -259,7 +260,6 @@ TEST_CASE("N-2 pairs equal full re-solves with both branches out", "[contingency
 }
 
 TEST_CASE("contingency command: table, CSV and exit codes", "[contingency][cli]") {
-  if (!have_data()) return;
   auto run = [](const std::string& args, std::string* output = nullptr) {
     const std::string command = std::string(BLACKSTART_CLI) + " " + args + " 2>&1";
     FILE* pipe = popen(command.c_str(), "r");

@@ -1,4 +1,5 @@
-// DC and AC power flow against MATPOWER's own results (../shared/data/matpower/reference).
+// DC and AC power flow against MATPOWER's own results (tests/data/matpower/reference), and on the larger
+// cases (the two largest in [.large] tests, see support/matpower_cases.hpp).
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
@@ -7,16 +8,13 @@
 #include "blackstart/io/csv.hpp"
 #include "blackstart/io/matpower.hpp"
 #include "blackstart/sim/powerflow.hpp"
-#include "support/shared_data.hpp"
+#include "support/matpower_cases.hpp"
 
 using namespace blackstart;
 namespace fs = std::filesystem;
 
 namespace {
-const fs::path& kData = test::matpower_dir();
-bool have_data() {
-  return test::have_matpower_case("case118");
-}
+const fs::path kData = test::matpower_dir();
 model::PowerCase load_case(const std::string& name) {
   return test::load_matpower_case(name);
 }
@@ -69,7 +67,6 @@ double ac_mismatch_mw(const model::PowerCase& c, const sim::AcFlow& flow) {
 }  // namespace
 
 TEST_CASE("DC power flow matches MATPOWER rundcpf", "[powerflow]") {
-  if (!have_data()) return;
   for (const std::string name : {"case9", "case14", "case30", "case57"}) {
     INFO(name);
     const auto c = load_case(name);
@@ -89,7 +86,6 @@ TEST_CASE("DC power flow matches MATPOWER rundcpf", "[powerflow]") {
 }
 
 TEST_CASE("AC power flow matches MATPOWER runpf", "[powerflow]") {
-  if (!have_data()) return;
   for (const std::string name : {"case9", "case14", "case30", "case57"}) {
     INFO(name);
     const auto c = load_case(name);
@@ -112,48 +108,59 @@ TEST_CASE("AC power flow matches MATPOWER runpf", "[powerflow]") {
   }
 }
 
-TEST_CASE("DC flows equal susceptance times angle difference on every case", "[powerflow]") {
-  if (!have_data()) return;
-  for (const std::string name : {"case118", "case300", "case2383wp", "case9241pegase"}) {
-    INFO(name);
-    const auto c = load_case(name);
-    const auto flow = sim::solve_dc(c);
-    REQUIRE(flow.ok);
-    double worst = 0;
-    for (std::size_t l = 0; l < c.branches.size(); ++l) {
-      const auto& br = c.branches[l];
-      if (!br.in_service) continue;
-      const double tap = br.ratio == 0 ? 1.0 : br.ratio;
-      const double dtheta =
-          (flow.va_deg[c.bus_index.at(br.from)] - flow.va_deg[c.bus_index.at(br.to)] - br.shift_deg) * M_PI /
-          180.0;
-      worst = std::max(worst, std::abs(flow.pf_mw[l] - c.base_mva * dtheta / (br.x_pu * tap)));
-    }
-    CHECK(worst < 1e-6);
-    double generation = 0, demand = 0;
-    for (double pg : flow.pg_mw) generation += pg;
-    for (const auto& bus : c.buses) demand += bus.pd_mw + bus.gs_mw;
-    CHECK(generation == Approx(demand).margin(1e-6));
-    if (name == "case118") CHECK(flow.va_deg[c.bus_index.at(69)] == Approx(30.0));  // slack angle kept
+namespace {
+void check_dc_flows_against_angles(const std::string& name) {
+  INFO(name);
+  const auto c = load_case(name);
+  const auto flow = sim::solve_dc(c);
+  REQUIRE(flow.ok);
+  double worst = 0;
+  for (std::size_t l = 0; l < c.branches.size(); ++l) {
+    const auto& br = c.branches[l];
+    if (!br.in_service) continue;
+    const double tap = br.ratio == 0 ? 1.0 : br.ratio;
+    const double dtheta =
+        (flow.va_deg[c.bus_index.at(br.from)] - flow.va_deg[c.bus_index.at(br.to)] - br.shift_deg) * M_PI /
+        180.0;
+    worst = std::max(worst, std::abs(flow.pf_mw[l] - c.base_mva * dtheta / (br.x_pu * tap)));
   }
+  CHECK(worst < 1e-6);
+  double generation = 0, demand = 0;
+  for (double pg : flow.pg_mw) generation += pg;
+  for (const auto& bus : c.buses) demand += bus.pd_mw + bus.gs_mw;
+  CHECK(generation == Approx(demand).margin(1e-6));
+  if (name == "case118") CHECK(flow.va_deg[c.bus_index.at(69)] == Approx(30.0));  // slack angle kept
 }
 
-TEST_CASE("AC power flow converges with mismatch below tolerance on the large cases", "[powerflow]") {
-  if (!have_data()) return;
-  for (const std::string name : {"case118", "case300", "case2383wp", "case9241pegase"}) {
-    INFO(name);
-    const auto c = load_case(name);
-    const auto flow = sim::solve_ac(c);
-    INFO(flow.message);
-    REQUIRE(flow.converged);
-    CHECK(flow.max_mismatch_pu < 1e-8);
-    CHECK(ac_mismatch_mw(c, flow) < 1e-5 * c.base_mva);
-    CHECK(flow.losses_mw > 0);
-  }
+void check_ac_converges(const std::string& name) {
+  INFO(name);
+  const auto c = load_case(name);
+  const auto flow = sim::solve_ac(c);
+  INFO(flow.message);
+  REQUIRE(flow.converged);
+  CHECK(flow.max_mismatch_pu < 1e-8);
+  CHECK(ac_mismatch_mw(c, flow) < 1e-5 * c.base_mva);
+  CHECK(flow.losses_mw > 0);
+}
+}  // namespace
+
+TEST_CASE("DC flows equal susceptance times angle difference on case118 and case300", "[powerflow]") {
+  for (const std::string name : {"case118", "case300"}) check_dc_flows_against_angles(name);
+}
+
+TEST_CASE("DC flows equal susceptance times angle difference on the large cases", "[powerflow][.large]") {
+  for (const std::string name : {"case2383wp", "case9241pegase"}) check_dc_flows_against_angles(name);
+}
+
+TEST_CASE("AC power flow converges with mismatch below tolerance on case118 and case300", "[powerflow]") {
+  for (const std::string name : {"case118", "case300"}) check_ac_converges(name);
+}
+
+TEST_CASE("AC power flow converges with mismatch below tolerance on the large cases", "[powerflow][.large]") {
+  for (const std::string name : {"case2383wp", "case9241pegase"}) check_ac_converges(name);
 }
 
 TEST_CASE("AC power flow reports non-convergence instead of a wrong answer", "[powerflow]") {
-  if (!have_data()) return;
   auto c = load_case("case9");
   for (auto& bus : c.buses) {
     bus.pd_mw *= 10;
