@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
   run_cmd->footer(
       "Examples:\n  blackstart run\n  blackstart run scenarios/ukraine-2015.yaml --mitigation "
       "prepositioned-crews\n"
-      "  blackstart run my.yaml --seed 7 --until 48h --out results --json");
+      "  blackstart run scenarios/tutorial.yaml --seed 7 --until 48h --out results --json");
 
   std::vector<std::string> files;
   bool validate_quiet = false;
@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("--at", explain.at, "Time, e.g. 90min (default: time of worst impact)");
   explain_cmd->add_option("--seed", explain.seed, "Random seed");
   explain_cmd->add_option("--mitigation", explain.mitigations, "Mitigation to switch on (repeatable)");
-  explain_cmd->footer("Example:\n  blackstart explain ukraine-2015 power/kyiv-load-35-01 --at 30min");
+  explain_cmd->footer("Example:\n  blackstart explain ukraine-2015 power/kyiv-35-01-load --at 30min");
 
   PowerflowArgs powerflow;
   auto* powerflow_cmd = app.add_subcommand("powerflow", "Solve a DC or AC power flow of a MATPOWER case");
@@ -64,12 +64,13 @@ int main(int argc, char** argv) {
   powerflow_cmd->add_flag("--enforce-q-limits", powerflow.enforce_q_limits,
                           "AC: switch PV buses at Q limits to PQ");
   powerflow_cmd->footer(
-      "Examples:\n  blackstart powerflow case118.m --ac --out pf118\n"
-      "  blackstart powerflow case9241pegase.m --dc");
+      "Examples:\n  blackstart powerflow tests/data/matpower/case118.m --ac --out pf118\n"
+      "  blackstart powerflow tests/data/matpower/case300.m --dc");
 
   ImportArgs import_args;
   auto* import_cmd = app.add_subcommand("import", "Convert a grid from another format into a scenario");
   import_cmd->require_subcommand(1);
+  import_cmd->footer("Example:\n  blackstart import matpower tests/data/matpower/case118.m -o grid118.yaml");
   auto* matpower_cmd = import_cmd->add_subcommand("matpower", "MATPOWER case (.m, version 2) to a scenario");
   matpower_cmd->add_option("case", import_args.case_file, "MATPOWER case file (.m)")->required();
   matpower_cmd->add_option("-o,--output", import_args.output, "Scenario file to write (.yaml)")->required();
@@ -78,7 +79,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1e6))
       ->capture_default_str();
   matpower_cmd->add_flag("--quiet,-q", import_args.quiet, "Print only errors");
-  matpower_cmd->footer("Example:\n  blackstart import matpower case118.m -o grid118.yaml");
+  matpower_cmd->footer(
+      "Example:\n  blackstart import matpower tests/data/matpower/case118.m -o grid118.yaml");
 
   ContingencyArgs contingency;
   auto* contingency_cmd =
@@ -97,8 +99,8 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   contingency_cmd->footer(
       "Ranked by MW shed, then overload MW above rate A, then worst loading.\n"
-      "Examples:\n  blackstart contingency case9241pegase.m --out n1.csv\n"
-      "  blackstart contingency case118.m --n-2 --top 20");
+      "Examples:\n  blackstart contingency tests/data/matpower/case300.m --out n1.csv\n"
+      "  blackstart contingency tests/data/matpower/case118.m --n-2 --top 20");
 
   EnsembleArgs ensemble;
   auto* ensemble_cmd = app.add_subcommand("ensemble", "Monte Carlo: run a scenario many times and summarise");
@@ -114,7 +116,8 @@ int main(int argc, char** argv) {
   ensemble_cmd->add_flag("--quiet,-q", ensemble.quiet, "No progress bar");
   ensemble_cmd->footer(
       "Examples:\n  blackstart ensemble ukraine-2015 --runs 1000 --out ens\n"
-      "  blackstart ensemble my.yaml --runs 500 --threads 2 --seed 7 --mitigation crews");
+      "  blackstart ensemble scenarios/tutorial.yaml --runs 500 --threads 2 --seed 7 --mitigation "
+      "second-crew");
 
   RankArgs rank;
   auto* rank_cmd =
@@ -131,7 +134,7 @@ int main(int argc, char** argv) {
   rank_cmd->add_option("--out", rank.out, "CSV file for the full ranking");
   rank_cmd->footer(
       "Examples:\n  blackstart rank ukraine-2015 --top 10\n"
-      "  blackstart rank my.yaml --layer cyber --k 2 --out pairs.csv");
+      "  blackstart rank scenarios/tutorial.yaml --layer cyber --k 2 --out pairs.csv");
 
   SweepArgs sweep;
   auto* sweep_cmd =
@@ -148,7 +151,9 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("--out", sweep.out, "CSV file to write")->capture_default_str();
   sweep_cmd->add_flag("--quiet,-q", sweep.quiet, "Print nothing but errors");
   sweep_cmd->footer(
-      "Examples:\n  blackstart sweep percolation.yaml --param p --from 0.5 --to 0.8 --step 0.01 --runs 20\n"
+      "Examples:\n  blackstart sweep scenarios/tutorial.yaml --param crews.town-grid.count --from 1 --to 4 "
+      "--step 1 "
+      "--runs 50\n"
       "  blackstart sweep ukraine-2015 --param crews.pry.count --from 4 --to 20 --step 1 --runs 200");
 
   try {
