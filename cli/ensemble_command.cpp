@@ -11,6 +11,7 @@
 
 #include "blackstart/io/builtin_scenarios.hpp"
 #include "blackstart/io/csv.hpp"
+#include "blackstart/metrics/metric_table.hpp"
 #include "blackstart/study/ensemble.hpp"
 #include "commands.hpp"
 
@@ -42,7 +43,7 @@ class ProgressBar {
 #ifdef BLACKSTART_WITH_MPI
 //! Sends every rank's block of runs to rank 0, which appends them in rank order.
 void gather_ensemble(study::EnsembleResult& result, int rank, int ranks) {
-  const int metrics = static_cast<int>(study::headline_metric_names().size());
+  const int metric_count = static_cast<int>(metrics::summary_metrics().size());
   const int slots = static_cast<int>(result.samples.size());
   if (rank != 0) {
     const int runs = static_cast<int>(result.seeds.size());
@@ -52,7 +53,7 @@ void gather_ensemble(study::EnsembleResult& result, int rank, int ranks) {
     for (const auto& slot : result.samples) samples.insert(samples.end(), slot.begin(), slot.end());
     MPI_Send(&runs, 1, MPI_INT, 0, 0, MPI_COMM_WORLD);
     MPI_Send(result.seeds.data(), runs, MPI_UINT64_T, 0, 1, MPI_COMM_WORLD);
-    MPI_Send(metric_values.data(), runs * metrics, MPI_DOUBLE, 0, 2, MPI_COMM_WORLD);
+    MPI_Send(metric_values.data(), runs * metric_count, MPI_DOUBLE, 0, 2, MPI_COMM_WORLD);
     MPI_Send(samples.data(), runs * slots, MPI_FLOAT, 0, 3, MPI_COMM_WORLD);
     return;
   }
@@ -61,14 +62,15 @@ void gather_ensemble(study::EnsembleResult& result, int rank, int ranks) {
     MPI_Recv(&runs, 1, MPI_INT, from, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     study::EnsembleResult part;
     part.seeds.resize(static_cast<std::size_t>(runs));
-    std::vector<double> metric_values(static_cast<std::size_t>(runs) * metrics);
+    std::vector<double> metric_values(static_cast<std::size_t>(runs) * metric_count);
     std::vector<float> samples(static_cast<std::size_t>(runs) * slots);
     MPI_Recv(part.seeds.data(), runs, MPI_UINT64_T, from, 1, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-    MPI_Recv(metric_values.data(), runs * metrics, MPI_DOUBLE, from, 2, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    MPI_Recv(metric_values.data(), runs * metric_count, MPI_DOUBLE, from, 2, MPI_COMM_WORLD,
+             MPI_STATUS_IGNORE);
     MPI_Recv(samples.data(), runs * slots, MPI_FLOAT, from, 3, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     for (int r = 0; r < runs; ++r)
-      part.metrics.emplace_back(metric_values.begin() + static_cast<long>(r) * metrics,
-                                metric_values.begin() + static_cast<long>(r + 1) * metrics);
+      part.metrics.emplace_back(metric_values.begin() + static_cast<long>(r) * metric_count,
+                                metric_values.begin() + static_cast<long>(r + 1) * metric_count);
     for (int slot = 0; slot < slots; ++slot)
       part.samples.emplace_back(samples.begin() + static_cast<long>(slot) * runs,
                                 samples.begin() + static_cast<long>(slot + 1) * runs);
@@ -122,13 +124,13 @@ int ensemble_command(const EnsembleArgs& args) {
   std::cout << scenario.name << ": " << args.runs << " runs, seed " << result.root_seed
             << (ranks > 1 ? ", " + std::to_string(ranks) + " MPI ranks" : std::string()) << "\n\n";
   std::printf("  %-32s %14s %14s %14s %14s\n", "metric", "mean", "p5", "p50", "p95");
-  const auto& names = study::headline_metric_names();
-  for (std::size_t k = 0; k < names.size(); ++k) {
+  const auto table = metrics::summary_metrics();
+  for (std::size_t k = 0; k < table.size(); ++k) {
     std::vector<double> values;
     for (const auto& run : result.metrics) values.push_back(run[k]);
     const auto s = study::describe(values);
-    std::printf("  %-32s %14.6g %14.6g %14.6g %14.6g%s\n", names[k].c_str(), s.mean, s.p5, s.p50, s.p95,
-                s.count < values.size() ? "  (runs not restored excluded)" : "");
+    std::printf("  %-32s %14.6g %14.6g %14.6g %14.6g%s\n", std::string(table[k].name).c_str(), s.mean, s.p5,
+                s.p50, s.p95, s.count < values.size() ? "  (runs not restored excluded)" : "");
   }
   std::cout << "\nWrote runs.csv, summary.json, bands.csv to " << args.out_dir << '\n';
   return kOk;

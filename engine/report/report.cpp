@@ -4,15 +4,47 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 #include "blackstart/core/duration.hpp"
 #include "blackstart/io/csv.hpp"
+#include "blackstart/metrics/metric_table.hpp"
 
 namespace blackstart::report {
 
 namespace {
-nlohmann::json optional_number(const std::optional<double>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+//! NaN (no value, e.g. not restored by the horizon) is written as null.
+nlohmann::ordered_json number_or_null(double value) {
+  return std::isnan(value) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(value);
 }
+std::string duration_or_never(std::optional<double> minutes) {
+  return minutes ? core::format_duration(core::Duration{*minutes}) : std::string("not within horizon");
+}
+
+//! A run metric as the impact table shows it.
+std::string shown_value(const metrics::RunMetricInfo& metric, const metrics::Summary& s) {
+  const double v = metric.of(s);
+  switch (metric.id) {
+    case metrics::RunMetric::PeakCustomersWithoutPower:
+    case metrics::RunMetric::CustomerMinutesInterrupted:
+    case metrics::RunMetric::CustomerHours:
+    case metrics::RunMetric::PassengerTripsLost:
+      return fmt::format("{:.0f}", v);
+    case metrics::RunMetric::EnergyNotServed:
+      return fmt::format("{:.1f} MWh", v);
+    case metrics::RunMetric::PeakLoadShed:
+      return fmt::format("{:.1f} MW", v);
+    case metrics::RunMetric::PeakPassengersAffected:
+      return fmt::format("{:.0f} /h", v);
+    case metrics::RunMetric::TimeOfWorstImpact:
+    case metrics::RunMetric::TimeToFullRestoration:
+      return duration_or_never(std::isnan(v) ? std::nullopt : std::optional<double>(v));
+    case metrics::RunMetric::ResilienceIndex:
+      return fmt::format("{:.4f}", v);
+  }
+  return {};
+}
+
 //! Fixed, locale-free number formatting so outputs are byte-identical across runs.
 std::string num(double v) {
   if (v == 0.0) return "0";
@@ -26,37 +58,17 @@ std::string summary_json(const metrics::Summary& s, const std::vector<std::strin
   j["seed"] = s.seed;
   j["horizon_min"] = s.horizon_min;
   j["mitigations"] = mitigations;
-  j["peak_customers_without_power"] = s.peak_customers_without_power;
-  j["customer_minutes_interrupted"] = s.customer_minutes_interrupted;
-  j["energy_not_served_mwh"] = s.energy_not_served_mwh;
-  j["peak_load_shed_mw"] = s.peak_load_shed_mw;
-  j["peak_passengers_affected_per_h"] = s.peak_passengers_affected;
-  j["passenger_trips_lost"] = s.passenger_trips_lost;
-  j["time_of_worst_impact_min"] = s.time_of_worst_impact_min;
-  j["time_to_full_restoration_min"] = optional_number(s.time_to_full_restoration_min);
-  j["resilience_index"] = s.resilience_index;
+  for (const auto& metric : metrics::summary_metrics()) j[metric.name] = number_or_null(metric.of(s));
   j["state_changes"] = s.state_changes;
   nlohmann::ordered_json layers = nlohmann::ordered_json::object();
   for (const auto& l : s.layers) {
     nlohmann::ordered_json x;
     x["kind"] = l.kind;
-    x["resilience_index"] = l.resilience_index;
-    x["min_served_fraction"] = l.min_performance;
-    x["time_of_worst_impact_min"] = l.time_of_worst_impact_min;
-    x["time_to_restoration_min"] = optional_number(l.time_to_restoration_min);
-    x["peak_customers_without_power"] = l.peak_customers_without_power;
-    x["customer_minutes_interrupted"] = l.customer_minutes_interrupted;
-    x["energy_not_served_mwh"] = l.energy_not_served_mwh;
-    x["peak_load_shed_mw"] = l.peak_load_shed_mw;
-    x["peak_passengers_affected_per_h"] = l.peak_passengers_affected;
-    x["passenger_trips_lost"] = l.passenger_trips_lost;
-    x["peak_assets_failed"] = l.peak_failed;
-    x["peak_assets_compromised"] = l.peak_compromised;
-    x["peak_loss_of_control"] = l.peak_loss_of_control;
-    x["peak_loss_of_view"] = l.peak_loss_of_view;
-    x["total_customers"] = l.total_customers;
-    x["total_load_mw"] = l.total_load_mw;
-    x["total_passengers_per_h"] = l.total_passengers_per_hour;
+    for (const auto& metric : metrics::layer_metrics()) {
+      const double value = metric.of(l);
+      x[metric.name] =
+          metric.count ? nlohmann::ordered_json(static_cast<std::uint64_t>(value)) : number_or_null(value);
+    }
     layers[l.name] = x;
   }
   j["layers"] = layers;
@@ -94,33 +106,24 @@ std::string events_csv(const model::Scenario& scenario, const sim::RunResult& re
 }
 
 std::string impact_table(const metrics::Summary& s) {
-  auto duration = [](std::optional<double> m) {
-    return m ? core::format_duration(core::Duration{*m}) : std::string("not within horizon");
-  };
   std::string out;
   out += fmt::format("Scenario: {}   seed {}   horizon {}\n\n", s.scenario, s.seed,
                      core::format_duration(core::Duration{s.horizon_min}));
-  out += fmt::format("  {:<34} {:>16}\n", "Peak customers without power",
-                     fmt::format("{:.0f}", s.peak_customers_without_power));
-  out += fmt::format("  {:<34} {:>16}\n", "Customer-hours interrupted",
-                     fmt::format("{:.0f}", s.customer_minutes_interrupted / 60.0));
-  out += fmt::format("  {:<34} {:>16}\n", "Energy not served",
-                     fmt::format("{:.1f} MWh", s.energy_not_served_mwh));
-  out += fmt::format("  {:<34} {:>16}\n", "Peak load shed", fmt::format("{:.1f} MW", s.peak_load_shed_mw));
-  out += fmt::format("  {:<34} {:>16}\n", "Peak passengers affected",
-                     fmt::format("{:.0f} /h", s.peak_passengers_affected));
-  out +=
-      fmt::format("  {:<34} {:>16}\n", "Passenger trips lost", fmt::format("{:.0f}", s.passenger_trips_lost));
-  out += fmt::format("  {:<34} {:>16}\n", "Time of worst impact", duration(s.time_of_worst_impact_min));
-  out +=
-      fmt::format("  {:<34} {:>16}\n", "Time to full restoration", duration(s.time_to_full_restoration_min));
-  out += fmt::format("  {:<34} {:>16}\n\n", "Resilience index", fmt::format("{:.4f}", s.resilience_index));
+  for (const auto& metric : metrics::summary_metrics()) {
+    // Customer-minutes are shown as customer-hours, the figure people quote.
+    const auto& shown = metric.id == metrics::RunMetric::CustomerMinutesInterrupted
+                            ? metrics::info(metrics::RunMetric::CustomerHours)
+                            : metric;
+    out += fmt::format("  {:<34} {:>16}\n", shown.title, shown_value(shown, s));
+  }
+  out += "\n";
   out += fmt::format("  {:<12} {:>9} {:>9} {:>11} {:>8} {:>8} {:>8} {:>18}\n", "layer", "min served", "index",
                      "peak failed", "compr.", "no ctrl", "no view", "restored after");
   for (const auto& l : s.layers)
     out += fmt::format("  {:<12} {:>9.1f}% {:>9.4f} {:>11} {:>8} {:>8} {:>8} {:>18}\n", l.name,
                        100.0 * l.min_performance, l.resilience_index, l.peak_failed, l.peak_compromised,
-                       l.peak_loss_of_control, l.peak_loss_of_view, duration(l.time_to_restoration_min));
+                       l.peak_loss_of_control, l.peak_loss_of_view,
+                       duration_or_never(l.time_to_restoration_min));
   return out;
 }
 

@@ -13,33 +13,24 @@
 #include <nlohmann/json.hpp>
 
 #include "blackstart/core/random.hpp"
+#include "blackstart/metrics/metric_table.hpp"
 #include "blackstart/sim/simulator.hpp"
 
 namespace blackstart::study {
 
 const std::vector<std::string>& headline_metric_names() {
-  static const std::vector<std::string> names{"peak_customers_without_power",
-                                              "customer_minutes_interrupted",
-                                              "energy_not_served_mwh",
-                                              "peak_load_shed_mw",
-                                              "peak_passengers_affected_per_h",
-                                              "passenger_trips_lost",
-                                              "time_of_worst_impact_min",
-                                              "time_to_full_restoration_min",
-                                              "resilience_index"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> list;
+    for (const auto& metric : metrics::summary_metrics()) list.emplace_back(metric.name);
+    return list;
+  }();
   return names;
 }
 
 std::vector<double> headline_metrics(const metrics::Summary& s) {
-  return {s.peak_customers_without_power,
-          s.customer_minutes_interrupted,
-          s.energy_not_served_mwh,
-          s.peak_load_shed_mw,
-          s.peak_passengers_affected,
-          s.passenger_trips_lost,
-          s.time_of_worst_impact_min,
-          s.time_to_full_restoration_min.value_or(std::nan("")),
-          s.resilience_index};
+  std::vector<double> values;
+  for (const auto& metric : metrics::summary_metrics()) values.push_back(metric.of(s));
+  return values;
 }
 
 const std::vector<std::string>& band_series_names() {

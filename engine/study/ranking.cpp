@@ -6,8 +6,10 @@
 #include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
+#include "blackstart/metrics/metric_table.hpp"
 #include "blackstart/metrics/metrics.hpp"
 #include "blackstart/sim/simulator.hpp"
 #include "blackstart/study/ensemble.hpp"
@@ -15,19 +17,18 @@
 namespace blackstart::study {
 
 std::vector<std::string> rank_metric_names() {
-  std::vector<std::string> names{"customer_hours"};
-  for (const auto& n : headline_metric_names()) names.push_back(n);
+  std::vector<std::string> names{std::string(metrics::info(metrics::RunMetric::CustomerHours).name)};
+  for (const auto& metric : metrics::summary_metrics()) names.emplace_back(metric.name);
   return names;
 }
 
 namespace {
+//! The metric's value; a run never fully restored counts as restored at the horizon.
 double metric_of(const metrics::Summary& s, const std::string& metric) {
-  if (metric == "customer_hours") return s.customer_minutes_interrupted / 60.0;
-  const auto& names = headline_metric_names();
-  const auto values = headline_metrics(s);
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == metric) return std::isfinite(values[i]) ? values[i] : s.horizon_min;
-  throw std::invalid_argument("unknown ranking metric '" + metric + "'");
+  const auto* info = metrics::find_run_metric(metric);
+  if (!info) throw std::invalid_argument("unknown ranking metric '" + metric + "'");
+  const double value = info->of(s);
+  return std::isfinite(value) ? value : s.horizon_min;
 }
 
 RankEntry evaluate(const model::Scenario& scenario, std::vector<model::ElementIndex> elements,

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "blackstart/core/text.hpp"
+#include "blackstart/metrics/metric_table.hpp"
 
 namespace blackstart::study {
 
@@ -98,7 +99,7 @@ std::vector<SweepRow> run_sweep(const model::Scenario& scenario, const SweepOpti
     const auto result = run_ensemble(variant, options.ensemble);
     SweepRow row;
     row.value = value;
-    for (std::size_t k = 0; k < headline_metric_names().size(); ++k) {
+    for (std::size_t k = 0; k < metrics::summary_metrics().size(); ++k) {
       std::vector<double> values;
       for (const auto& run : result.metrics) values.push_back(run[k]);
       row.metrics.push_back(describe(values));
@@ -110,10 +111,10 @@ std::vector<SweepRow> run_sweep(const model::Scenario& scenario, const SweepOpti
 
 std::string sweep_csv(const std::string& parameter, const std::vector<SweepRow>& rows) {
   std::string out = parameter;
-  for (const auto& name : headline_metric_names())
+  for (const auto& metric : metrics::summary_metrics())
     for (const char* stat : {"mean", "p5", "p50", "p95"}) {
       out += ',';
-      out += name;
+      out += metric.name;
       out += '_';
       out += stat;
     }

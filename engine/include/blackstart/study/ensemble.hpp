@@ -18,7 +18,7 @@ struct EnsembleOptions {
   int first_run = 0;                  //!< index of the first run (to split an ensemble over processes)
 };
 
-//! Names of the headline metrics, in column order (`runs.csv`, `summary.json`).
+//! Names of the headline metrics, metrics::summary_metrics(), in column order (`runs.csv`, `summary.json`).
 const std::vector<std::string>& headline_metric_names();
 //! The headline metrics of one run, in `headline_metric_names()` order; NaN for "not reached"
 //! (time to full restoration beyond the horizon).
