@@ -37,10 +37,10 @@ constexpr std::array<RunMetricInfo, 10> kRunMetrics{{
      "First time after the worst impact from which service stays fully restored",
      [](const Summary& s) { return or_nan(s.time_to_full_restoration_min); }},
     {RunMetric::ResilienceIndex, "resilience_index", "0–1", "Resilience index",
-     "Area under the normalised service curve, 0–1 (1 = no loss)",
+     "Area under the normalised service curve; 1 = no loss",
      [](const Summary& s) { return s.resilience_index; }},
     {RunMetric::CustomerHours, "customer_hours", "customer·h", "Customer-hours interrupted",
-     "Integral of customers without power over the horizon, in hours",
+     "Integral of customers without power over the horizon",
      [](const Summary& s) { return s.customer_minutes_interrupted / 60.0; }},
 }};
 

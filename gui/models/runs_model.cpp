@@ -2,10 +2,75 @@
 
 #include <QFont>
 #include <QLocale>
+#include <cmath>
+#include <optional>
 
 #include "blackstart/core/duration.hpp"
+#include "blackstart/metrics/metric_table.hpp"
 
 namespace blackstart::gui {
+
+namespace {
+using metrics::RunMetric;
+
+//! What a column shows. Metric columns read name, value and meaning from the engine's metric table.
+struct ColumnSpec {
+  const char* title = "";          //!< header, with line breaks
+  const char* csv_name = nullptr;  //!< nullptr: the metric's name
+  const char* tip = nullptr;       //!< nullptr: the metric's description and unit
+  //! The engine figure shown; nullopt for a field of the run itself.
+  std::optional<RunMetric> metric = std::nullopt;
+  int decimals = 0;
+};
+
+ColumnSpec column_spec(int column) {
+  switch (column) {
+    case RunsModel::Run:
+      return {.title = QT_TR_NOOP("Run"), .csv_name = "run", .tip = QT_TR_NOOP("Label of the run")};
+    case RunsModel::Seed:
+      return {.title = QT_TR_NOOP("Seed"), .csv_name = "seed", .tip = QT_TR_NOOP("Random seed")};
+    case RunsModel::Mitigations:
+      return {.title = QT_TR_NOOP("Mitigations"),
+              .csv_name = "mitigations",
+              .tip = QT_TR_NOOP("Mitigations switched on")};
+    case RunsModel::PeakCustomers:
+      return {.title = QT_TR_NOOP("Peak customers\nwithout power"),
+              .metric = RunMetric::PeakCustomersWithoutPower};
+    case RunsModel::CustomerHours:
+      // Exports have called this column customer_hours_interrupted; the name stays for their readers.
+      return {.title = QT_TR_NOOP("Customer-hours\ninterrupted"),
+              .csv_name = "customer_hours_interrupted",
+              .metric = RunMetric::CustomerHours};
+    case RunsModel::EnergyNotServed:
+      return {.title = QT_TR_NOOP("Energy not\nserved (MWh)"),
+              .metric = RunMetric::EnergyNotServed,
+              .decimals = 1};
+    case RunsModel::PeakShed:
+      return {.title = QT_TR_NOOP("Peak shed\n(MW)"), .metric = RunMetric::PeakLoadShed, .decimals = 1};
+    case RunsModel::PeakPassengers:
+      return {.title = QT_TR_NOOP("Peak passengers\naffected (/h)"),
+              .metric = RunMetric::PeakPassengersAffected};
+    case RunsModel::PeakLossOfControl:
+      return {.title = QT_TR_NOOP("Peak loss of\ncontrol (assets)"),
+              .csv_name = "peak_loss_of_control",
+              .tip = QT_TR_NOOP("Maximum over time of assets that cannot be operated remotely")};
+    case RunsModel::Restoration:
+      return {.title = QT_TR_NOOP("Time to full\nrestoration"), .metric = RunMetric::TimeToFullRestoration};
+    case RunsModel::Resilience:
+      return {.title = QT_TR_NOOP("Resilience\nindex"), .metric = RunMetric::ResilienceIndex, .decimals = 4};
+  }
+  return {.title = ""};
+}
+
+QString from_view(std::string_view text) {
+  return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+QString csv_name(int column) {
+  const auto spec = column_spec(column);
+  return spec.csv_name ? QString::fromLatin1(spec.csv_name) : from_view(metrics::info(*spec.metric).name);
+}
+}  // namespace
 
 std::uint32_t peak_loss_of_control(const RunSnapshot& run) {
   std::uint32_t peak = 0;
@@ -80,33 +145,22 @@ int RunsModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant RunsModel::value(const RunSnapshot& run, int column) const {
-  const auto& s = run.summary;
+  if (const auto metric = column_spec(column).metric) {
+    const double v = metrics::info(*metric).of(run.summary);
+    return std::isnan(v) ? QVariant() : QVariant(v);  // NaN: not restored by the horizon
+  }
   switch (column) {
     case Run:
       return run.label;
     case Seed:
-      return QVariant::fromValue(static_cast<qulonglong>(s.seed));
+      return QVariant::fromValue(static_cast<qulonglong>(run.summary.seed));
     case Mitigations: {
       QStringList names;
       for (const auto& m : run.mitigations) names << QString::fromStdString(m);
       return names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "));
     }
-    case PeakCustomers:
-      return s.peak_customers_without_power;
-    case CustomerHours:
-      return s.customer_minutes_interrupted / 60.0;
-    case EnergyNotServed:
-      return s.energy_not_served_mwh;
-    case PeakShed:
-      return s.peak_load_shed_mw;
-    case PeakPassengers:
-      return s.peak_passengers_affected;
     case PeakLossOfControl:
       return peak_loss_of_control(run);
-    case Restoration:
-      return s.time_to_full_restoration_min ? QVariant(*s.time_to_full_restoration_min) : QVariant();
-    case Resilience:
-      return s.resilience_index;
   }
   return {};
 }
@@ -129,23 +183,11 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const {
     return tr("Tick to overlay this run's curves; double-click to show it");
   if (role != Qt::DisplayRole) return {};
   const QVariant v = value(run, column);
-  const QLocale locale;
-  switch (column) {
-    case PeakCustomers:
-    case CustomerHours:
-    case PeakPassengers:
-      return locale.toString(v.toDouble(), 'f', 0);
-    case EnergyNotServed:
-    case PeakShed:
-      return locale.toString(v.toDouble(), 'f', 1);
-    case Restoration:
-      return v.isValid() ? QString::fromStdString(core::format_duration(core::Duration{v.toDouble()}))
-                         : tr("not by horizon");
-    case Resilience:
-      return locale.toString(v.toDouble(), 'f', 4);
-    default:
-      return v;
-  }
+  if (column == Restoration)
+    return v.isValid() ? QString::fromStdString(core::format_duration(core::Duration{v.toDouble()}))
+                       : tr("not by horizon");
+  const auto spec = column_spec(column);
+  return spec.metric ? QLocale().toString(v.toDouble(), 'f', spec.decimals) : v;
 }
 
 bool RunsModel::setData(const QModelIndex& index, const QVariant& value, int role) {
@@ -164,40 +206,21 @@ Qt::ItemFlags RunsModel::flags(const QModelIndex& index) const {
 
 QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal) return QAbstractTableModel::headerData(section, orientation, role);
-  static const char* const names[] = {QT_TR_NOOP("Run"),
-                                      QT_TR_NOOP("Seed"),
-                                      QT_TR_NOOP("Mitigations"),
-                                      QT_TR_NOOP("Peak customers\nwithout power"),
-                                      QT_TR_NOOP("Customer-hours\ninterrupted"),
-                                      QT_TR_NOOP("Energy not\nserved (MWh)"),
-                                      QT_TR_NOOP("Peak shed\n(MW)"),
-                                      QT_TR_NOOP("Peak passengers\naffected (/h)"),
-                                      QT_TR_NOOP("Peak loss of\ncontrol (assets)"),
-                                      QT_TR_NOOP("Time to full\nrestoration"),
-                                      QT_TR_NOOP("Resilience\nindex")};
-  static const char* const tips[] = {
-      QT_TR_NOOP("Label of the run"),
-      QT_TR_NOOP("Random seed"),
-      QT_TR_NOOP("Mitigations switched on"),
-      QT_TR_NOOP("Maximum over time of customers without power (customers)"),
-      QT_TR_NOOP("Integral of customers without power over the horizon (customer·h)"),
-      QT_TR_NOOP("Integral of MW shed (MWh)"),
-      QT_TR_NOOP("Maximum over time of MW of demand not served"),
-      QT_TR_NOOP("Maximum over time of passengers per hour whose service stopped or was reduced"),
-      QT_TR_NOOP("Maximum over time of assets that cannot be operated remotely"),
-      QT_TR_NOOP("First time after the worst impact from which service stays fully restored"),
-      QT_TR_NOOP("Area under the normalised service curve, 0–1 (1 = no loss); see docs/metrics.md")};
   if (section < 0 || section >= ColumnCount) return {};
-  if (role == Qt::DisplayRole) return tr(names[section]);
-  if (role == Qt::ToolTipRole) return tr(tips[section]);
+  const auto spec = column_spec(section);
+  if (role == Qt::DisplayRole) return tr(spec.title);
+  if (role == Qt::ToolTipRole) {
+    if (spec.tip) return tr(spec.tip);
+    const auto& metric = metrics::info(*spec.metric);
+    return QStringLiteral("%1 (%2)").arg(from_view(metric.description), from_view(metric.unit));
+  }
   return {};
 }
 
 QString RunsModel::to_csv() const {
-  QString out = QStringLiteral(
-      "run,seed,mitigations,peak_customers_without_power,customer_hours_interrupted,energy_not_served_mwh,"
-      "peak_load_shed_mw,peak_passengers_affected_per_h,peak_loss_of_control,time_to_full_restoration_min,"
-      "resilience_index\n");
+  QStringList header;
+  for (int c = 0; c < ColumnCount; ++c) header << csv_name(c);
+  QString out = header.join(QLatin1Char(',')) + QLatin1Char('\n');
   auto quote = [](QString s) {
     if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"'))) {
       s.replace(QStringLiteral("\""), QStringLiteral("\"\""));

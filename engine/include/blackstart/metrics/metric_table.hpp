@@ -30,7 +30,7 @@ struct RunMetricInfo {
   std::string_view name;         //!< key in files, column name, `rank --metric` value
   std::string_view unit;         //!< for people, e.g. "customer·min"
   std::string_view title;        //!< in tables, e.g. "Peak load shed"
-  std::string_view description;  //!< one sentence, for tooltips
+  std::string_view description;  //!< one sentence without the unit, for tooltips
   double (*of)(const Summary&);  //!< NaN when the run has no value (service not fully back by the horizon)
 };
 
