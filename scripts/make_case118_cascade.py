@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-case = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/data/matpower/case118.m"
+case = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests/data/matpower/case118.m"
 cli = ROOT / "build/release/cli/blackstart"
 
 with tempfile.TemporaryDirectory() as tmp:
