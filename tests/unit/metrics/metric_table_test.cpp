@@ -65,8 +65,7 @@ TEST_CASE("metric names are unique, carry their unit and are documented", "[metr
     CHECK(&metrics::info(m.id) == &m);
     CHECK(metrics::find_run_metric(m.name) == &m);
   }
-  for (const auto& m : metrics::summary_metrics())
-    CHECK(documented(docs, m.name));
+  for (const auto& m : metrics::summary_metrics()) CHECK(documented(docs, m.name));
   for (const auto& m : metrics::layer_metrics()) {
     INFO(m.name);
     CHECK(layer_names.insert(m.name).second);
