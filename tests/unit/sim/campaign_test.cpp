@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "blackstart/metrics/metrics.hpp"
+#include "blackstart/report/attack_log.hpp"
 #include "blackstart/report/explain_text.hpp"
+#include "blackstart/report/report.hpp"
 #include "blackstart/sim/explain.hpp"
 #include "blackstart/sim/simulator.hpp"
 #include "support/cause_text.hpp"
@@ -317,4 +319,28 @@ TEST_CASE("campaign: uncertain steps are reproducible and controls keep the othe
               d.attack_log.front().time_min != a.attack_log.front().time_min;
   }
   CHECK(differs);
+}
+
+TEST_CASE("campaign outputs: attack.csv rows and the summary's attack object", "[sim][campaign][report]") {
+  ControlRoom room;
+  room.f.world.control("ids", {"T1133"}, 0.0, 1.0, 10);
+  room.f.world.control("hmi-allowlist", {"T0823"}, 1.0);
+  const auto r = sim::simulate(room.scenario());
+  CHECK(report::attack_csv(room.scenario(), r) ==
+        "time_min,step,target,status,control,technique\n"
+        "0,vpn-in,cyber/vpn,started,,T1133\n"
+        "60,vpn-in,cyber/vpn,succeeded,,T1133\n"
+        "60,hijack-hmi,cyber/hmi,started,,T0823\n"
+        "70,vpn-in,cyber/vpn,detected,ids,T1133\n"
+        "90,hijack-hmi,cyber/hmi,blocked,hmi-allowlist,T0823\n");
+  const auto json = report::summary_json(metrics::summarize(r), {});
+  INFO(json);
+  CHECK(json.find("\"attack\": {\n    \"objectives_reached\": 0,\n    \"steps_succeeded\": 1,\n    "
+                  "\"steps_blocked\": 1,\n    \"first_detection_min\": 70.0,\n    \"time_to_objective_min\": "
+                  "null\n  }") != std::string::npos);
+  // Without a campaign, summary.json has no attack object (files of v0.1 scenarios are unchanged).
+  Feeder plain;
+  CHECK(
+      report::summary_json(metrics::summarize(sim::simulate(plain.world.scenario)), {}).find("\"attack\"") ==
+      std::string::npos);
 }
