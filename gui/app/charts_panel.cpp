@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "controllers/view_state.hpp"
+
 namespace blackstart::gui {
 
 namespace {
@@ -101,6 +103,17 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
 
 QChart* ChartsPanel::chart(Metric metric) const {
   return views_[metric]->chart();
+}
+
+void ChartsPanel::follow(const ViewState* state) {
+  auto redraw = [this, state] {
+    set_runs(state->compared(), state->run());
+    set_time(state->time());
+  };
+  connect(state, &ViewState::scenarioOpened, this, redraw);
+  connect(state, &ViewState::runChanged, this, redraw);
+  connect(state, &ViewState::comparedChanged, this, redraw);
+  connect(state, &ViewState::timeChanged, this, &ChartsPanel::set_time);
 }
 
 void ChartsPanel::set_runs(const std::vector<RunPtr>& runs, const RunPtr& current) {

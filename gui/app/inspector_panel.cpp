@@ -14,6 +14,7 @@
 #include "blackstart/report/explain_text.hpp"
 #include "blackstart/sim/explain.hpp"
 #include "canvas/palette.hpp"
+#include "controllers/view_state.hpp"
 #include "models/event_log_model.hpp"
 
 namespace blackstart::gui {
@@ -108,6 +109,22 @@ QString InspectorPanel::chain_text() const {
   return chain_lines_.join(QLatin1Char('\n'));
 }
 
+void InspectorPanel::follow(const ViewState* state) {
+  connect(state, &ViewState::scenarioOpened, this, [this, state](const ScenarioPtr& scenario) {
+    scenario_ = scenario;
+    run_ = state->run();
+    time_ = state->time();
+    set_element(state->selected());
+  });
+  connect(state, &ViewState::scenarioEdited, this, &InspectorPanel::set_scenario);
+  connect(state, &ViewState::runChanged, this, [this, state](const RunPtr& run) {
+    time_ = state->time();  // one refresh for the new run at its time
+    set_run(run);
+  });
+  connect(state, &ViewState::selectionChanged, this, &InspectorPanel::set_element);
+  connect(state, &ViewState::timeChanged, this, &InspectorPanel::set_time);
+}
+
 void InspectorPanel::set_scenario(std::shared_ptr<const model::Scenario> scenario) {
   scenario_ = std::move(scenario);
   if (scenario_ && element_ >= scenario_->network.size()) element_ = model::kNoElement;
@@ -120,6 +137,7 @@ void InspectorPanel::set_run(RunPtr run) {
 }
 
 void InspectorPanel::set_time(double t_min) {
+  if (t_min == time_) return;
   time_ = t_min;
   refresh_dynamic();
 }
@@ -235,8 +253,8 @@ void InspectorPanel::refresh_dynamic() {
   const sim::CauseContext context(*run_->scenario);
   for (auto index : run_->changes_of[element_]) {
     const auto& c = run_->result.changes[index];
-    auto* item =
-        new QTreeWidgetItem(history_, {format_time(c.time_min), describe_change(c), describe_cause(context, c)});
+    auto* item = new QTreeWidgetItem(
+        history_, {format_time(c.time_min), describe_change(c), describe_cause(context, c)});
     item->setToolTip(2, describe_detail(context, c));
     if (c.cause.element != model::kNoElement) item->setData(0, ElementRole, c.cause.element);
     if (c.time_min > time_)

@@ -12,6 +12,8 @@ class QUrl;
 
 namespace blackstart::gui {
 
+class ViewState;
+
 //! Everything about one element: attributes, dependencies, its state at the chosen time, its
 //! history, and why it is in that state (the engine's explain). Clicking a row that names another
 //! element asks the window to select it.
@@ -22,6 +24,8 @@ class InspectorPanel : public QWidget {
   static constexpr int ElementRole = Qt::UserRole;
 
   explicit InspectorPanel(QWidget* parent = nullptr);
+  //! Shows the state's scenario, run, selection and time from now on.
+  void follow(const ViewState* state);
   void set_scenario(std::shared_ptr<const model::Scenario> scenario);
   void set_run(RunPtr run);
   void set_time(double t_min);

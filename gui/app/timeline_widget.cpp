@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "controllers/view_state.hpp"
 #include "models/event_log_model.hpp"
 
 namespace blackstart::gui {
@@ -69,6 +70,24 @@ TimelineWidget::TimelineWidget(QWidget* parent) : QWidget(parent) {
   set_run(nullptr, {});
 }
 
+void TimelineWidget::follow(ViewState* state) {
+  auto show = [this, state] {
+    following_ = true;
+    const auto& run = state->run();
+    set_run(run, run ? QString::fromStdString(run->scenario->start_time) : QString());
+    set_time(state->time());
+    following_ = false;
+  };
+  connect(state, &ViewState::scenarioOpened, this, show);
+  connect(state, &ViewState::runChanged, this, show);
+  connect(state, &ViewState::timeChanged, this, [this](double t) {
+    following_ = true;
+    set_time(t);
+    following_ = false;
+  });
+  connect(this, &TimelineWidget::timeChanged, state, &ViewState::set_time);
+}
+
 double TimelineWidget::speed() const {
   return speed_->currentData().toDouble();
 }
@@ -98,7 +117,7 @@ void TimelineWidget::set_time(double t_min) {
   slider_->setValue(static_cast<int>(std::lround(t_min * kTicksPerMinute)));
   updating_ = false;
   update_label();
-  if (changed) emit timeChanged(time_);
+  if (changed && !following_) emit timeChanged(time_);
 }
 
 void TimelineWidget::update_label() {

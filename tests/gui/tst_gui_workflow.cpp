@@ -33,6 +33,7 @@
 #include "app/export.hpp"
 #include "app/inspector_panel.hpp"
 #include "app/main_window.hpp"
+#include "app/seed_spin_box.hpp"
 #include "app/timeline_widget.hpp"
 #include "blackstart/io/scenario_loader.hpp"
 #include "blackstart/report/report.hpp"
