@@ -262,6 +262,7 @@ void WorkflowTest::inspector_reads_the_cause_chain_and_follows_it() {
   const auto trolleybus = id("transport/trolleybus-if-1");
   window_->select_element(trolleybus);
   auto* inspector = window_->inspector();
+  QVERIFY(inspector->wait_for_explanation());  // worked out off the GUI thread
   const auto chain = sim::explain(reference_, trolleybus, 60.0);
   QVERIFY(chain.size() >= 3);
   std::vector<model::ElementIndex> expected;
@@ -282,6 +283,7 @@ void WorkflowTest::inspector_reads_the_cause_chain_and_follows_it() {
   QCOMPARE(window_->scene()->selected(), chain[1].element);
   QCOMPARE(inspector->element(), chain[1].element);
   // Now the inspector explains chain[1]; its last step is the same attacked element.
+  QVERIFY(inspector->wait_for_explanation());
   QCOMPARE(inspector->chain_elements().back(), chain.back().element);
   inspector->activate_step(inspector->chain_elements().size() - 1);
   QCOMPARE(window_->scene()->selected(), chain.back().element);
