@@ -36,7 +36,9 @@ class ChartsPanel : public QWidget {
   [[nodiscard]] QLineSeries* series(Metric metric, const QString& name) const;
 
  private:
+  void resizeEvent(QResizeEvent* event) override;
   void rebuild();
+  void fit_to_height();
   void place_marker(Metric metric);
 
   std::vector<RunPtr> runs_;
@@ -46,6 +48,7 @@ class ChartsPanel : public QWidget {
   std::array<QLineSeries*, MetricCount> markers_{};
   std::array<QValueAxis*, MetricCount> x_axes_{};
   std::array<QValueAxis*, MetricCount> y_axes_{};
+  std::array<int, MetricCount> nice_ticks_{5, 5, 5, 5};  // value labels applyNiceNumbers chose
 };
 
 }  // namespace blackstart::gui

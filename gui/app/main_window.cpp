@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
+#include <QShowEvent>
 #include <QStringListModel>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -235,7 +236,7 @@ void MainWindow::restore_settings() {
   if (!options_.use_settings) return;
   QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
-  restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
+  docks_sized_ = restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
   action(QStringLiteral("actionStacked"))
       ->setChecked(settings.value(QStringLiteral("stacked"), false).toBool());
   scene_->set_mode(action(QStringLiteral("actionStacked"))->isChecked() ? NetworkScene::Mode::Stacked
@@ -248,6 +249,18 @@ void MainWindow::save_settings() const {
   settings.setValue(QStringLiteral("geometry"), saveGeometry());
   settings.setValue(QStringLiteral("windowState"), saveState());
   settings.setValue(QStringLiteral("stacked"), action(QStringLiteral("actionStacked"))->isChecked());
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  if (docks_sized_) return;
+  docks_sized_ = true;
+  size_docks_to_window();  // the size it is shown at, not the one it was built at
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+  QMainWindow::resizeEvent(event);
+  fit_toolbar();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -98,6 +98,8 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] QAction* action(const QString& object_name) const;
 
  protected:
+  void showEvent(QShowEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
@@ -107,9 +109,13 @@ class MainWindow : public QMainWindow {
   void build_actions();
   void build_menus();
   void build_toolbars();
+  //! On a narrow window the view buttons show only their icons, which leaves room for Find.
+  void fit_toolbar();
   void show_context_menu(ElementIndex element, const QPoint& screen_pos);
   // main_window_docks.cpp
   void build_docks();
+  //! Panel sizes as shares of the window's size (first show without a saved layout, Reset layout).
+  void size_docks_to_window();
   // main_window.cpp
   void follow_state();
   void restore_settings();
@@ -141,6 +147,7 @@ class MainWindow : public QMainWindow {
   LayersPanel* layers_ = nullptr;
   QLineEdit* find_ = nullptr;
   QByteArray default_state_;
+  bool docks_sized_ = false;  // by a saved layout, or on first show
 };
 
 }  // namespace blackstart::gui

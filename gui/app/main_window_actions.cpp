@@ -157,6 +157,7 @@ void MainWindow::build_actions() {
       [this] {
         restoreState(default_state_);
         for (auto* dock : findChildren<QDockWidget*>()) dock->show();
+        size_docks_to_window();
       });
   auto* undo = document_.undo_stack()->createUndoAction(this, tr("&Undo"));
   undo->setObjectName(QStringLiteral("actionUndo"));
@@ -245,6 +246,7 @@ void MainWindow::build_toolbars() {
   find_->setObjectName(QStringLiteral("find"));
   find_->setPlaceholderText(tr("Find asset (Ctrl+F)"));
   find_->setClearButtonEnabled(true);
+  find_->setMinimumWidth(140);
   find_->setMaximumWidth(240);
   find_->setToolTip(tr("Type part of an asset id and press Enter"));
   auto* completer = new QCompleter(new QStringListModel(find_), find_);
@@ -260,6 +262,15 @@ void MainWindow::build_toolbars() {
   spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
   bar->addWidget(spacer);
   bar->addWidget(find_);
+}
+
+void MainWindow::fit_toolbar() {
+  auto* bar = findChild<QToolBar*>(QStringLiteral("mainToolBar"));
+  if (!bar) return;
+  const auto style = width() < 1200 ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon;
+  for (const char* name : {"actionFit", "actionStacked"})
+    if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(action(QString::fromLatin1(name)))))
+      button->setToolButtonStyle(style);
 }
 
 void MainWindow::show_context_menu(ElementIndex element, const QPoint& screen_pos) {

@@ -5,7 +5,9 @@
 #include <QHeaderView>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QStyle>
 #include <QTableView>
+#include <algorithm>
 
 #include "app/charts_panel.hpp"
 #include "app/event_log_panel.hpp"
@@ -34,8 +36,11 @@ void MainWindow::build_docks() {
   scroll->setWidget(layers_);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
-  auto* layers_dock =
-      dock(QStringLiteral("layersDock"), tr("Layers and legend"), scroll, Qt::LeftDockWidgetArea);
+  // Never narrower than the legend: it scrolls up and down, not sideways.
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setMinimumWidth(layers_->minimumSizeHint().width() +
+                          style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+  dock(QStringLiteral("layersDock"), tr("Layers and legend"), scroll, Qt::LeftDockWidgetArea);
 
   // Right: inspector, and the scenario's events (editable) and mitigations.
   inspector_ = new InspectorPanel(this);
@@ -88,10 +93,22 @@ void MainWindow::build_docks() {
   tabifyDockWidget(runs_dock, messages_dock);
   log_dock->raise();
 
-  resizeDocks({layers_dock}, {230}, Qt::Horizontal);
-  resizeDocks({inspector_dock}, {380}, Qt::Horizontal);
-  resizeDocks({charts_dock}, {300}, Qt::Vertical);
-  resizeDocks({charts_dock, log_dock}, {620, 480}, Qt::Horizontal);
+  size_docks_to_window();
+}
+
+void MainWindow::size_docks_to_window() {
+  // Shares of the window, so that the canvas keeps room on a small screen; within the panels'
+  // comfortable sizes on a large one.
+  auto* layers = findChild<QDockWidget*>(QStringLiteral("layersDock"));
+  auto* inspector = findChild<QDockWidget*>(QStringLiteral("inspectorDock"));
+  auto* charts = findChild<QDockWidget*>(QStringLiteral("chartsDock"));
+  auto* log = findChild<QDockWidget*>(QStringLiteral("eventLogDock"));
+  const int w = width();
+  const int h = height();
+  resizeDocks({layers}, {std::clamp(w * 14 / 100, 170, 260)}, Qt::Horizontal);
+  resizeDocks({inspector}, {std::clamp(w * 24 / 100, 300, 420)}, Qt::Horizontal);
+  resizeDocks({charts}, {std::clamp(h * 34 / 100, 240, 340)}, Qt::Vertical);
+  resizeDocks({charts, log}, {w * 56 / 100, w * 44 / 100}, Qt::Horizontal);
 }
 
 }  // namespace blackstart::gui

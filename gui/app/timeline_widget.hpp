@@ -45,7 +45,9 @@ class TimelineWidget : public QWidget {
   void playingChanged(bool playing);
 
  private:
+  void resizeEvent(QResizeEvent* event) override;
   void advance();
+  void fit_label();
   void update_label();
 
   RunPtr run_;
@@ -60,6 +62,7 @@ class TimelineWidget : public QWidget {
   QLabel* label_ = nullptr;
   QComboBox* speed_ = nullptr;
   bool updating_ = false;
+  bool show_date_ = true;   // room for the calendar time next to the simulated one
   bool following_ = false;  // showing the state's time: no timeChanged back
 };
 

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QSemaphore>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -15,9 +16,12 @@
 
 #include "app/event_dialog.hpp"
 #include "app/inspector_panel.hpp"
+#include "app/main_window.hpp"
+#include "app/timeline_widget.hpp"
 #include "blackstart/io/builtin_scenarios.hpp"
 #include "canvas/layout.hpp"
 #include "canvas/network_scene.hpp"
+#include "canvas/network_view.hpp"
 #include "controllers/explainer.hpp"
 #include "controllers/run_controller.hpp"
 #include "controllers/scenario_document.hpp"
@@ -373,6 +377,20 @@ class UnitsTest : public QObject {
     QVERIFY(!inspector.explaining());
     QVERIFY(inspector.chain_elements().empty());
     QVERIFY(inspector.cause_chain()->toPlainText().isEmpty());
+  }
+
+  void window_fits_a_small_screen() {
+    MainWindow window(MainWindow::Options{false, false});
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.open_path(QStringLiteral("ukraine-2015")));
+    QCoreApplication::processEvents();
+    QCOMPARE(window.size(), QSize(1024, 700));
+    QVERIFY2(window.timeline()->slider()->width() >= 120,
+             qPrintable(QString::number(window.timeline()->slider()->width())));
+    QVERIFY(window.find_edit()->isVisible() && window.find_edit()->width() >= 140);
+    QVERIFY(window.view()->width() >= 400 && window.view()->height() >= 250);
   }
 
   void event_log_model_follows_time() {
