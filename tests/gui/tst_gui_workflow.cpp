@@ -36,6 +36,7 @@
 #include "app/seed_spin_box.hpp"
 #include "app/timeline_widget.hpp"
 #include "blackstart/io/scenario_loader.hpp"
+#include "blackstart/metrics/metric_table.hpp"
 #include "blackstart/report/report.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
@@ -368,6 +369,11 @@ void WorkflowTest::exports_pictures_data_and_a_report() {
   const QString html = report_html(content, true);
   QVERIFY(html.contains(QStringLiteral("Peak customers without power")));
   QVERIFY(html.contains(QLocale().toString(run->summary.peak_customers_without_power, 'f', 0)));
+  // Every headline row is named as in the engine's metric table.
+  for (const auto id : {metrics::RunMetric::CustomerHours, metrics::RunMetric::EnergyNotServed,
+                        metrics::RunMetric::TimeToFullRestoration, metrics::RunMetric::ResilienceIndex})
+    QVERIFY(html.contains(QString::fromUtf8(metrics::info(id).title.data())));
+  QVERIFY(html.contains(QLocale().toString(run->summary.resilience_index, 'f', 4)));
   QVERIFY(html.contains(QStringLiteral("pry-open-110")));
   QVERIFY(html.contains(QStringLiteral("data:image/png;base64,")));
   QVERIFY(export_report_html(content, dir_.filePath(QStringLiteral("report.html")), &error));
