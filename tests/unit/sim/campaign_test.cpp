@@ -9,6 +9,7 @@
 #include "blackstart/sim/explain.hpp"
 #include "blackstart/sim/simulator.hpp"
 #include "support/cause_text.hpp"
+#include "support/control_room.hpp"
 #include "support/network_builder.hpp"
 
 using namespace blackstart;
@@ -18,6 +19,7 @@ using model::ResponseAction;
 using model::StepEffect;
 using Status = sim::AttackRecord::Status;
 using test::AssetSpec;
+using test::ControlRoom;
 using test::Feeder;
 
 namespace {
@@ -27,36 +29,6 @@ sim::RunOptions with_seed(std::uint64_t seed) {
   options.seed = seed;
   return options;
 }
-
-//! A feeder run from a control room: the attacker phishes a workstation on the corporate LAN, goes
-//! through the VPN gateway into the control network, hijacks the HMI and opens the substation the
-//! HMI controls through its RTU.
-//!   ws --lan-- vpn --ot-- hmi ; sub <-control- rtu <-control- hmi
-struct ControlRoom {
-  Feeder f{1000, 2};
-  model::ElementIndex ws, vpn, hmi, rtu, lan, ot;
-  ControlRoom() {
-    auto& w = f.world;
-    ws = w.asset("cyber/ws", "workstation", {0, 0, 0, 0, "it"});
-    vpn = w.asset("cyber/vpn", "vpn_gateway", {0, 0, 0, 0, "it"});
-    hmi = w.asset("cyber/hmi", "hmi", {0, 0, 0, 0, "grid"});
-    rtu = w.asset("cyber/rtu", "rtu", {0, 0, 0, 0, "grid"});
-    lan = w.link("cyber/lan", ws, vpn, "network_link");
-    ot = w.link("cyber/ot", vpn, hmi, "network_link");
-    w.depend(f.sub, rtu, DependencyKind::Control);
-    w.depend(rtu, hmi, DependencyKind::Control);
-    w.crews("grid", 1, 30);
-    w.scenario.campaign.entry = {ws};
-    w.step("vpn-in", "T1133", StepEffect::Foothold, {vpn}, 60);
-    w.step("hijack-hmi", "T0823", StepEffect::Control, {hmi}, 30).requires_all = {0};
-    w.step("open", "T0831", StepEffect::OpenBreaker, {f.sub}, 5).requires_all = {1};
-    model::Objective blackout;
-    blackout.id = "blackout";
-    blackout.steps = {2};
-    w.scenario.campaign.objectives.push_back(blackout);
-  }
-  model::Scenario& scenario() { return f.world.scenario; }
-};
 
 std::vector<sim::AttackRecord> with_status(const sim::RunResult& r, Status status) {
   std::vector<sim::AttackRecord> out;
