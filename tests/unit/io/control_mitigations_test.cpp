@@ -87,14 +87,15 @@ TEST_CASE("mitigations reader: unknown controls and responses, empty restoration
                        f.scenario);
   CHECK(f.messages() ==
         "test.yaml:2:21: error: enable_controls names unknown control 'idss' (did you mean 'ids'?): it is "
-        "neither "
-        "in the scenario's 'controls' nor in the library\n"
+        "neither in the scenario's 'controls' nor in the library\n"
         "test.yaml:2:27: error: enable_controls names unknown control 'user-trainin' (did you mean "
         "'user-training'?): it is neither in the scenario's 'controls' nor in the library\n"
         "test.yaml:3:22: error: disable_controls must be a name or a list of names\n"
         "test.yaml:4:21: error: enable_responses names unknown response 'isolat' (did you mean 'isolate'?)\n"
         "test.yaml:5:16: error: restoration needs 'detection' or 'detection_without_view'\n"
-        "test.yaml:7:17: error: unknown key 'detect' in restoration; allowed: detection, detection_without_view\n");
+        "test.yaml:7:17: error: unknown key 'detect' in restoration; allowed: detection, "
+        "detection_without_view\n"
+        "test.yaml:7:16: error: restoration needs 'detection' or 'detection_without_view'\n");
 }
 
 TEST_CASE("apply_mitigations: controls, library controls, responses and detection", "[model][mitigations]") {
