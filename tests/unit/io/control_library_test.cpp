@@ -4,6 +4,8 @@
 #include "blackstart/io/control_library.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 
@@ -112,4 +114,15 @@ TEST_CASE("controls library: what applies to a campaign", "[io][library]") {
   CHECK(names.count("user-training"));          // T1566* matches the sub-technique
   CHECK(names.count("it-ot-segmentation"));     // T1133
   CHECK_FALSE(names.count("offline-backups"));  // no destruction in this campaign
+}
+
+TEST_CASE("controls library: docs/controls-library.md lists every control", "[io][library]") {
+  std::ifstream in(std::string(BLACKSTART_SOURCE_DIR) + "/docs/controls-library.md");
+  REQUIRE(in);
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const auto& c : io::control_library()) {
+    INFO(c.name);
+    CHECK(doc.find("| `" + c.name + "` | " + c.mitigation_id + " |") != std::string::npos);
+    CHECK(doc.find("### `" + c.name + "` (" + c.mitigation_id + ")") != std::string::npos);
+  }
 }
