@@ -32,6 +32,8 @@ void gather_ensemble(study::EnsembleResult& result, int rank, int ranks) {
     MPI_Send(result.seeds.data(), runs, MPI_UINT64_T, 0, 1, MPI_COMM_WORLD);
     MPI_Send(metric_values.data(), runs * metric_count, MPI_DOUBLE, 0, 2, MPI_COMM_WORLD);
     MPI_Send(samples.data(), runs * slots, MPI_FLOAT, 0, 3, MPI_COMM_WORLD);
+    if (!result.attack.empty())
+      MPI_Send(result.attack.data()->data(), runs * 3, MPI_DOUBLE, 0, 4, MPI_COMM_WORLD);
     return;
   }
   for (int from = 1; from < ranks; ++from) {
@@ -45,6 +47,10 @@ void gather_ensemble(study::EnsembleResult& result, int rank, int ranks) {
     MPI_Recv(metric_values.data(), runs * metric_count, MPI_DOUBLE, from, 2, MPI_COMM_WORLD,
              MPI_STATUS_IGNORE);
     MPI_Recv(samples.data(), runs * slots, MPI_FLOAT, from, 3, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    if (!result.attack.empty()) {  // every rank runs the same scenario: all have a campaign or none
+      part.attack.resize(static_cast<std::size_t>(runs));
+      MPI_Recv(part.attack.data()->data(), runs * 3, MPI_DOUBLE, from, 4, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    }
     for (int r = 0; r < runs; ++r)
       part.metrics.emplace_back(metric_values.begin() + static_cast<long>(r) * metric_count,
                                 metric_values.begin() + static_cast<long>(r + 1) * metric_count);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
@@ -57,6 +58,7 @@ EnsembleResult run_ensemble(const model::Scenario& scenario, const EnsembleOptio
   result.seeds.resize(static_cast<std::size_t>(runs));
   result.metrics.resize(static_cast<std::size_t>(runs));
   result.samples.assign(result.steps * layers * series, std::vector<float>(static_cast<std::size_t>(runs)));
+  if (!scenario.campaign.empty()) result.attack.resize(static_cast<std::size_t>(runs));
 
   std::mutex progress_mutex;
   int done = 0;
@@ -70,6 +72,12 @@ EnsembleResult run_ensemble(const model::Scenario& scenario, const EnsembleOptio
     const auto ri = static_cast<std::size_t>(r);
     result.seeds[ri] = seed;
     result.metrics[ri] = headline_metrics(summary);
+    if (!result.attack.empty()) {
+      const auto never = std::numeric_limits<double>::quiet_NaN();
+      result.attack[ri] = {run.attack.objectives_reached > 0 ? 1.0 : 0.0,
+                           run.attack.time_to_objective_min.value_or(never),
+                           run.attack.first_detection_min.value_or(never)};
+    }
     for (std::size_t k = 0; k < result.steps; ++k) {
       const auto& point = metrics::point_at(run, static_cast<double>(k) * result.step_min);
       for (std::size_t l = 0; l < layers; ++l) {
@@ -100,6 +108,7 @@ void merge_ensembles(EnsembleResult& into, EnsembleResult&& part) {
                       std::make_move_iterator(part.metrics.end()));
   for (std::size_t i = 0; i < into.samples.size() && i < part.samples.size(); ++i)
     into.samples[i].insert(into.samples[i].end(), part.samples[i].begin(), part.samples[i].end());
+  into.attack.insert(into.attack.end(), part.attack.begin(), part.attack.end());
 }
 
 namespace {
@@ -199,6 +208,29 @@ std::string summary_json(const EnsembleResult& result, const std::string& scenar
                    {"ci95_mean_high", value(s.ci95_high)}};
   }
   j["metrics"] = m;
+  if (!result.attack.empty()) {
+    // The campaign across runs: how often it reaches its objective, and when it gets there or is seen.
+    const auto stats = [&](std::size_t column) {
+      std::vector<double> values;
+      for (const auto& run : result.attack) values.push_back(run[column]);
+      const auto s = describe(values);
+      auto value = [](double v) {
+        return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json();
+      };
+      return nlohmann::ordered_json{{"runs_with_value", s.count},
+                                    {"mean", value(s.mean)},
+                                    {"p5", value(s.p5)},
+                                    {"p50", value(s.p50)},
+                                    {"p95", value(s.p95)}};
+    };
+    double reached = 0;
+    for (const auto& run : result.attack) reached += run[0];
+    nlohmann::ordered_json attack;
+    attack["objective_reached_fraction"] = reached / static_cast<double>(result.attack.size());
+    attack["time_to_objective_min"] = stats(1);
+    attack["first_detection_min"] = stats(2);
+    j["attack"] = attack;
+  }
   return j.dump(2) + "\n";
 }
 

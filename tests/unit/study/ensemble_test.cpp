@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "blackstart/io/builtin_scenarios.hpp"
 #include "blackstart/study/ensemble.hpp"
 #include "support/network_builder.hpp"
 
@@ -120,4 +121,26 @@ TEST_CASE("a run of an ensemble replays alone with its seed", "[study]") {
   const auto alone = study::headline_metrics(metrics::summarize(sim::simulate(f.world.scenario, replay)));
   CHECK(alone[metric("time_to_full_restoration_min")] ==
         result.metrics[3][metric("time_to_full_restoration_min")]);
+}
+
+TEST_CASE("ensemble summary of a campaign: how often the objective is reached and when",
+          "[study][campaign]") {
+  auto loaded = io::load_builtin_scenario("ukraine-2022");
+  REQUIRE(loaded.ok());
+  study::EnsembleOptions options;
+  options.runs = 20;
+  auto stopped = study::run_ensemble(*loaded.scenario, options);
+  REQUIRE(stopped.attack.size() == 20);
+  const auto json = study::summary_json(stopped, loaded.scenario->name, {});
+  CHECK(json.find("\"objective_reached_fraction\": 0.0") != std::string::npos);
+  auto launched = *loaded.scenario;
+  REQUIRE_FALSE(model::apply_mitigations(launched, {"without-detection"}).has_errors());
+  const auto counterfactual = study::summary_json(study::run_ensemble(launched, options), launched.name, {});
+  CHECK(counterfactual.find("\"objective_reached_fraction\": 1.0") != std::string::npos);
+  // Without a campaign the summary has no attack section.
+  auto tutorial = io::load_builtin_scenario("tutorial");
+  REQUIRE(tutorial.ok());
+  const auto plain = study::run_ensemble(*tutorial.scenario, options);
+  CHECK(plain.attack.empty());
+  CHECK(study::summary_json(plain, "t", {}).find("\"attack\"") == std::string::npos);
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -40,6 +41,9 @@ struct EnsembleResult {
   std::size_t steps = 0;  //!< time steps 0, step, ... horizon
   //! samples[(step * layers + layer) * series + s][run] as float (memory: 10k runs stay small)
   std::vector<std::vector<float>> samples;
+  //! Scenarios with a campaign: per run, {objective reached (1/0), time to objective, first
+  //! detection} in minutes, NaN for "never". Empty without a campaign.
+  std::vector<std::array<double, 3>> attack;
 };
 
 //! Runs the scenario `runs` times, each with `run_seed(S, i)`, in parallel (oneTBB); every run is
