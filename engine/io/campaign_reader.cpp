@@ -97,7 +97,7 @@ AttackStep read_step(YamlReader& yaml, const YAML::Node& item, std::size_t ordin
   if (item["probability"])
     if (auto p = yaml.number_of(item["probability"], "probability", 0.0, 1.0)) step.success_probability = *p;
   if (item["retries"])
-    if (auto r = yaml.integer_of(item["retries"], "retries", 0, 1000000)) step.retries = static_cast<int>(*r);
+    if (auto r = yaml.integer_of(item["retries"], "retries", 0, 100000)) step.retries = static_cast<int>(*r);
   if (item["duration"]) read_step_duration(yaml, item["duration"], step);
   if (item["not_before"])
     if (auto at = yaml.duration_of(item["not_before"], "not_before")) {
