@@ -116,14 +116,9 @@ AttackStep read_step(YamlReader& yaml, const YAML::Node& item, std::size_t ordin
 
 //! Physical steps act only through control dependencies (a hijacked HMI opens what it controls):
 //! warns about targets that nothing controls, since the step can never reach them.
-void warn_uncontrolled_targets(YamlReader& yaml, const YAML::Node& item, const model::Scenario& scenario,
-                               const AttackStep& step) {
-  if (!model::is_physical(step.effect) || step.targets.empty()) return;
-  const auto& network = scenario.network;
-  std::vector<char> controlled(network.elements().size(), 0);
-  for (const auto& dep : network.dependencies())
-    if (dep.effect == model::DependencyEffect::LoseControl) controlled[dep.dependent] = 1;
-  for (auto x : scenario.campaign.entry) controlled[x] = 1;  // held from the start
+void warn_uncontrolled_targets(YamlReader& yaml, const YAML::Node& item, const model::Network& network,
+                               const std::vector<char>& controlled, const AttackStep& step) {
+  if (!model::is_physical(step.effect)) return;
   std::vector<std::string> out_of_reach;
   for (auto t : step.targets)
     if (!controlled[t]) out_of_reach.push_back(network.element(t).id);
@@ -299,8 +294,13 @@ void read_campaign(YamlReader& yaml, const YAML::Node& node, model::Scenario& sc
       step.requires_any = read_step_refs(yaml, items[s]["requires_any"], ids, who, "requires_any");
   }
   report_cycles(yaml, items, campaign.steps);
+  // What a physical step can act on: the dependents of control dependencies, and the entry points.
+  std::vector<char> controlled(scenario.network.elements().size(), 0);
+  for (const auto& dep : scenario.network.dependencies())
+    if (dep.effect == model::DependencyEffect::LoseControl) controlled[dep.dependent] = 1;
+  for (auto x : campaign.entry) controlled[x] = 1;
   for (std::size_t s = 0; s < items.size(); ++s)
-    warn_uncontrolled_targets(yaml, items[s], scenario, campaign.steps[s]);
+    warn_uncontrolled_targets(yaml, items[s], scenario.network, controlled, campaign.steps[s]);
   if (node["objectives"]) read_objectives(yaml, node["objectives"], ids, campaign);
 }
 

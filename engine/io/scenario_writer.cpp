@@ -53,12 +53,46 @@ bool same_distribution(const core::DurationDistribution& a, const core::Duration
          a.sigma == b.sigma;
 }
 
+//! Every field the loader reads: an event equal in all of them may keep its original lines.
 bool same_event(const model::Event& a, const model::Event& b) {
   if (a.duration.has_value() != b.duration.has_value()) return false;
   if (a.duration && !same_distribution(*a.duration, *b.duration)) return false;
   return a.id == b.id && a.at_min == b.at_min && a.action == b.action &&
          a.target_pattern == b.target_pattern && a.targets == b.targets && a.technique == b.technique &&
-         a.description == b.description;
+         a.description == b.description && same_distribution(a.probability, b.probability) &&
+         a.choose == b.choose && a.selection == b.selection;
+}
+
+//! `0.7`, or `{dist: uniform, min: 0.2, max: 0.6}` with plain numbers (a probability is no duration).
+std::string probability_to_yaml(const core::DurationDistribution& p) {
+  using Kind = core::DurationDistribution::Kind;
+  switch (p.kind) {
+    case Kind::Uniform:
+      return "{dist: uniform, min: " + number_to_yaml(p.a_min) + ", max: " + number_to_yaml(p.b_min) + "}";
+    case Kind::Triangular:
+      return "{dist: triangular, min: " + number_to_yaml(p.a_min) + ", mode: " + number_to_yaml(p.b_min) +
+             ", max: " + number_to_yaml(p.c_min) + "}";
+    case Kind::Fixed:
+    case Kind::Lognormal:  // the loader accepts no lognormal probability
+      break;
+  }
+  return number_to_yaml(p.a_min);
+}
+
+bool is_certain(const core::DurationDistribution& p) {
+  return p.kind == core::DurationDistribution::Kind::Fixed && p.a_min == 1.0;
+}
+
+std::string_view selection_to_yaml(model::Event::Selection selection) {
+  switch (selection) {
+    case model::Event::Selection::HighestDegree:
+      return "highest_degree";
+    case model::Event::Selection::HighestBetweenness:
+      return "highest_betweenness";
+    case model::Event::Selection::Random:
+      break;
+  }
+  return "random";
 }
 
 //! A line of the text with its end-of-line characters.
@@ -208,6 +242,14 @@ std::string event_flow(const model::Event& event, const model::Network& network,
   if (!event.technique.empty()) parts.push_back("technique: " + scalar_to_yaml(event.technique));
   if (!event.description.empty()) parts.push_back("description: " + scalar_to_yaml(event.description));
   if (event.duration) parts.push_back("duration: " + distribution_to_yaml(*event.duration));
+  if (!is_certain(event.probability))
+    parts.push_back("probability: " + probability_to_yaml(event.probability));
+  if (event.choose > 0) {
+    parts.push_back("choose: " + std::to_string(event.choose));
+    // `select` needs `choose`; random is the loader's default.
+    if (event.selection != model::Event::Selection::Random)
+      parts.push_back("select: " + std::string(selection_to_yaml(event.selection)));
+  }
 
   constexpr std::size_t kWidth = 110;
   std::string out = "{";

@@ -71,6 +71,7 @@ Summary summarize(const sim::RunResult& result) {
   summary.seed = result.seed;
   summary.horizon_min = result.horizon_min;
   summary.state_changes = result.changes.size();
+  summary.attack = result.attack;
   const double horizon = result.horizon_min;
   const auto& trace = result.trace;
 

@@ -1,5 +1,7 @@
 #include "blackstart/report/report.hpp"
 
+#include "blackstart/report/attack_log.hpp"
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -72,6 +74,18 @@ std::string summary_json(const metrics::Summary& s, const std::vector<std::strin
     layers[l.name] = x;
   }
   j["layers"] = layers;
+  if (s.attack.has_campaign) {
+    const auto optional = [](const std::optional<double>& v) {
+      return v ? number_or_null(*v) : nlohmann::ordered_json(nullptr);
+    };
+    nlohmann::ordered_json attack;
+    attack["objectives_reached"] = s.attack.objectives_reached;
+    attack["steps_succeeded"] = s.attack.steps_succeeded;
+    attack["steps_blocked"] = s.attack.steps_blocked;
+    attack["first_detection_min"] = optional(s.attack.first_detection_min);
+    attack["time_to_objective_min"] = optional(s.attack.time_to_objective_min);
+    j["attack"] = attack;
+  }
   return j.dump(2) + "\n";
 }
 
@@ -139,7 +153,9 @@ bool write_run_outputs(const std::filesystem::path& dir, const model::Scenario& 
   return io::write_file_atomically(dir / "summary.json", summary_json(summary, mitigations), error) &&
          io::write_file_atomically(dir / "timeline.csv", timeline_csv(result, scenario.report_step_min),
                                    error) &&
-         io::write_file_atomically(dir / "events.csv", events_csv(scenario, result), error);
+         io::write_file_atomically(dir / "events.csv", events_csv(scenario, result), error) &&
+         (scenario.campaign.empty() ||
+          io::write_file_atomically(dir / "attack.csv", attack_csv(scenario, result), error));
 }
 
 }  // namespace blackstart::report

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "controllers/view_state.hpp"
+
 namespace blackstart::gui {
 
 namespace {
@@ -88,7 +90,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     view->setObjectName(QStringLiteral("chart%1").arg(m));
     view->setRenderHint(QPainter::Antialiasing);
     view->setRubberBand(QChartView::HorizontalRubberBand);
-    view->setMinimumSize(220, 160);
+    view->setMinimumSize(200, 110);  // a 1024x700 window keeps room for the canvas
     view->setToolTip(
         tr("%1 over time, summed over layers. The dashed vertical line is the chosen time. Drag to zoom "
            "into a period, right-click to zoom out.")
@@ -101,6 +103,17 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
 
 QChart* ChartsPanel::chart(Metric metric) const {
   return views_[metric]->chart();
+}
+
+void ChartsPanel::follow(const ViewState* state) {
+  auto redraw = [this, state] {
+    set_runs(state->compared(), state->run());
+    set_time(state->time());
+  };
+  connect(state, &ViewState::scenarioOpened, this, redraw);
+  connect(state, &ViewState::runChanged, this, redraw);
+  connect(state, &ViewState::comparedChanged, this, redraw);
+  connect(state, &ViewState::timeChanged, this, &ChartsPanel::set_time);
 }
 
 void ChartsPanel::set_runs(const std::vector<RunPtr>& runs, const RunPtr& current) {
@@ -154,6 +167,7 @@ void ChartsPanel::rebuild() {
     }
     y->setRange(0, y_max * 1.08);
     y->applyNiceNumbers();
+    nice_ticks_[m] = y->tickCount();
     auto* marker = new QLineSeries;
     marker->setName(QStringLiteral("now"));
     QPen pen(QColor(90, 90, 90));
@@ -164,9 +178,26 @@ void ChartsPanel::rebuild() {
     marker->attachAxis(x);
     marker->attachAxis(y);
     for (auto* legend_marker : chart->legend()->markers(marker)) legend_marker->setVisible(false);
-    chart->legend()->setVisible(runs_.size() > 1 || metric == LossOfControlView);
     markers_[m] = marker;
     place_marker(metric);
+  }
+  fit_to_height();
+}
+
+void ChartsPanel::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  fit_to_height();
+}
+
+void ChartsPanel::fit_to_height() {
+  // Short charts (a small window) keep their plots readable: one legend, in the first chart (the
+  // colours are the same in all), and three value labels, two under a legend; more would be "...".
+  for (int m = 0; m < MetricCount; ++m) {
+    const bool short_chart = views_[m]->height() < 150;
+    const bool legend = short_chart ? m == 0 && runs_.size() > 1 : runs_.size() > 1 || m == LossOfControlView;
+    views_[m]->chart()->legend()->setVisible(legend);
+    const int room = legend ? 2 : 3;
+    y_axes_[m]->setTickCount(short_chart ? std::min(room, nice_ticks_[m]) : nice_ticks_[m]);
   }
 }
 

@@ -11,6 +11,8 @@ class QValueAxis;
 
 namespace blackstart::gui {
 
+class ViewState;
+
 //! Metrics over time (Qt Charts), one panel per metric, every kept run overlaid, the chosen time
 //! marked. Values are the engine's trace, summed over layers; see docs/metrics.md.
 class ChartsPanel : public QWidget {
@@ -19,6 +21,8 @@ class ChartsPanel : public QWidget {
   enum Metric { CustomersWithoutPower, ShedMw, PassengersAffected, LossOfControlView, MetricCount };
 
   explicit ChartsPanel(QWidget* parent = nullptr);
+  //! Draws the state's shown and compared runs and marks its time from now on.
+  void follow(const ViewState* state);
   //! Runs to draw; `current` is drawn strongest.
   void set_runs(const std::vector<RunPtr>& runs, const RunPtr& current);
   void set_time(double t_min);
@@ -32,7 +36,9 @@ class ChartsPanel : public QWidget {
   [[nodiscard]] QLineSeries* series(Metric metric, const QString& name) const;
 
  private:
+  void resizeEvent(QResizeEvent* event) override;
   void rebuild();
+  void fit_to_height();
   void place_marker(Metric metric);
 
   std::vector<RunPtr> runs_;
@@ -42,6 +48,7 @@ class ChartsPanel : public QWidget {
   std::array<QLineSeries*, MetricCount> markers_{};
   std::array<QValueAxis*, MetricCount> x_axes_{};
   std::array<QValueAxis*, MetricCount> y_axes_{};
+  std::array<int, MetricCount> nice_ticks_{5, 5, 5, 5};  // value labels applyNiceNumbers chose
 };
 
 }  // namespace blackstart::gui

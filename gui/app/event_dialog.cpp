@@ -7,8 +7,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <set>
 
+#include "app/distribution_text.hpp"
 #include "blackstart/core/duration.hpp"
 #include "blackstart/core/text.hpp"
 #include "blackstart/io/scenario_writer.hpp"
@@ -43,7 +45,10 @@ std::string EventDialog::unique_id(const model::Scenario& scenario, std::string_
 
 EventDialog::EventDialog(std::shared_ptr<const model::Scenario> scenario, const model::Event& event,
                          bool is_new, QWidget* parent)
-    : QDialog(parent), scenario_(std::move(scenario)), original_id_(is_new ? std::string() : event.id) {
+    : QDialog(parent),
+      scenario_(std::move(scenario)),
+      base_(event),
+      original_id_(is_new ? std::string() : event.id) {
   setObjectName(QStringLiteral("eventDialog"));
   setWindowTitle(is_new ? tr("Add event") : tr("Edit event %1").arg(QString::fromStdString(event.id)));
   auto* form = new QFormLayout(this);
@@ -76,11 +81,35 @@ EventDialog::EventDialog(std::shared_ptr<const model::Scenario> scenario, const 
   description_ = new QLineEdit(QString::fromStdString(event.description), this);
   description_->setObjectName(QStringLiteral("eventDescription"));
   form->addRow(tr("&Description"), description_);
-  duration_ = new QLineEdit(
-      event.duration ? QString::fromStdString(io::duration_to_yaml(event.duration->a_min)) : QString(), this);
+  duration_ = new QLineEdit(event.duration ? duration_distribution_text(*event.duration) : QString(), this);
   duration_->setObjectName(QStringLiteral("eventDuration"));
-  duration_->setToolTip(tr("How long a deny_service lasts (fixed duration, e.g. 2h)"));
+  duration_->setToolTip(
+      tr("How long a deny_service lasts: a duration (2h), or drawn per run from uniform(1h, 3h), "
+         "triangular(30min, 1h, 4h) or lognormal(90min, 0.5)"));
   form->addRow(tr("D&uration"), duration_);
+  probability_ = new QLineEdit(probability_text(event.probability), this);
+  probability_->setObjectName(QStringLiteral("eventProbability"));
+  probability_->setToolTip(
+      tr("Chance that the event succeeds in a run: 0 to 1, or drawn per run from uniform(0.2, 0.6) or "
+         "triangular(0.1, 0.3, 0.5)"));
+  form->addRow(tr("&Probability"), probability_);
+  choose_ = new QSpinBox(this);
+  choose_->setObjectName(QStringLiteral("eventChoose"));
+  choose_->setRange(0, 1000000000);  // the loader's range for `choose`
+  choose_->setSpecialValueText(tr("every target"));
+  choose_->setValue(event.choose);
+  choose_->setToolTip(tr("Hit only this many of the targets, picked as Select says (0: every target)"));
+  form->addRow(tr("C&hoose"), choose_);
+  select_ = new QComboBox(this);
+  select_->setObjectName(QStringLiteral("eventSelect"));
+  select_->addItem(tr("random"), static_cast<int>(model::Event::Selection::Random));
+  select_->addItem(tr("highest degree"), static_cast<int>(model::Event::Selection::HighestDegree));
+  select_->addItem(tr("highest betweenness"), static_cast<int>(model::Event::Selection::HighestBetweenness));
+  select_->setCurrentIndex(select_->findData(static_cast<int>(event.selection)));
+  select_->setToolTip(
+      tr("How Choose picks its targets: at random in each run, or those of highest degree or betweenness "
+         "in their layer's graph"));
+  form->addRow(tr("&Select"), select_);
   problem_ = new QLabel(this);
   problem_->setObjectName(QStringLiteral("eventProblem"));
   problem_->setStyleSheet(QStringLiteral("color: #B00020"));
@@ -90,15 +119,17 @@ EventDialog::EventDialog(std::shared_ptr<const model::Scenario> scenario, const 
   form->addRow(buttons_);
   connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  for (auto* edit : {id_, at_, targets_, technique_, description_, duration_})
+  for (auto* edit : {id_, at_, targets_, technique_, description_, duration_, probability_})
     connect(edit, &QLineEdit::textChanged, this, &EventDialog::validate);
   connect(action_, &QComboBox::currentIndexChanged, this, &EventDialog::validate);
+  connect(choose_, &QSpinBox::valueChanged, this, &EventDialog::validate);
+  connect(select_, &QComboBox::currentIndexChanged, this, &EventDialog::validate);
   validate();
   resize(520, sizeHint().height());
 }
 
 std::optional<QString> EventDialog::build(model::Event* out) const {
-  model::Event e;
+  model::Event e = base_;
   e.id = id_->text().trimmed().toStdString();
   if (e.id.empty()) return tr("The event needs an id.");
   for (const auto& other : scenario_->events)
@@ -134,28 +165,38 @@ std::optional<QString> EventDialog::build(model::Event* out) const {
   }
   e.technique = technique_->text().trimmed().toStdString();
   e.description = description_->text().trimmed().toStdString();
+  QString problem;
   if (e.action == model::Action::DenyService) {
-    const auto d = core::parse_duration(duration_->text().toStdString(), &why);
-    if (!d) return tr("A deny_service event needs a duration: %1").arg(QString::fromStdString(why));
-    if (d->minutes <= 0) return tr("The duration must be positive.");
-    e.duration = core::DurationDistribution::fixed(d->minutes);
+    const auto d = parse_duration_distribution(duration_->text(), &problem);
+    if (!d) return tr("A deny_service event needs a duration: %1").arg(problem);
+    e.duration = *d;
+  } else if (base_.action == model::Action::DenyService) {
+    e.duration.reset();  // it was the deny_service's; no other action uses one
   }
+  const auto probability = parse_probability(probability_->text(), &problem);
+  if (!probability) return tr("Probability: %1").arg(problem);
+  e.probability = *probability;
+  e.choose = choose_->value();
+  // `select` only means something with `choose`; the file cannot say it otherwise.
+  e.selection = e.choose > 0 ? static_cast<model::Event::Selection>(select_->currentData().toInt())
+                             : model::Event::Selection::Random;
   *out = std::move(e);
   return std::nullopt;
 }
 
 void EventDialog::validate() {
-  model::Event e;
+  model::Event e = base_;
   const auto problem = build(&e);
   duration_->setEnabled(static_cast<model::Action>(action_->currentData().toInt()) ==
                         model::Action::DenyService);
+  select_->setEnabled(choose_->value() > 0);
   problem_->setText(problem.value_or(QString()));
   problem_->setVisible(problem.has_value());
   buttons_->button(QDialogButtonBox::Ok)->setEnabled(!problem.has_value());
 }
 
 model::Event EventDialog::event() const {
-  model::Event e;
+  model::Event e = base_;
   (void)build(&e);
   return e;
 }

@@ -13,8 +13,10 @@
 #include <QSvgGenerator>
 #include <QTextDocument>
 #include <QWidget>
+#include <cmath>
 
 #include "blackstart/core/duration.hpp"
+#include "blackstart/metrics/metric_table.hpp"
 #include "blackstart/report/report.hpp"
 #include "models/event_log_model.hpp"
 #include "models/runs_model.hpp"
@@ -162,27 +164,32 @@ QString report_html(const ReportContent& content, bool inline_images) {
   struct Row {
     QString name, value, unit;
   };
-  const std::vector<Row> rows{
-      {QObject::tr("Peak customers without power"), locale.toString(s.peak_customers_without_power, 'f', 0),
-       QObject::tr("customers")},
-      {QObject::tr("Customer-hours interrupted"),
-       locale.toString(s.customer_minutes_interrupted / 60.0, 'f', 0), QObject::tr("customer·h")},
-      {QObject::tr("Energy not served"), locale.toString(s.energy_not_served_mwh, 'f', 1),
-       QObject::tr("MWh")},
-      {QObject::tr("Peak load shed"), locale.toString(s.peak_load_shed_mw, 'f', 1), QObject::tr("MW")},
-      {QObject::tr("Peak passengers affected"), locale.toString(s.peak_passengers_affected, 'f', 0),
-       QObject::tr("passengers/h")},
-      {QObject::tr("Passenger trips lost"), locale.toString(s.passenger_trips_lost, 'f', 0),
-       QObject::tr("passengers")},
-      {QObject::tr("Peak loss of control"), QString::number(peak_loss_of_control(run)),
-       QObject::tr("assets")},
-      {QObject::tr("Time of worst impact"), format_time(s.time_of_worst_impact_min), QString()},
-      {QObject::tr("Time to full restoration"),
-       s.time_to_full_restoration_min ? format_time(*s.time_to_full_restoration_min)
-                                      : QObject::tr("not by horizon"),
-       QString()},
-      {QObject::tr("Resilience index"), locale.toString(s.resilience_index, 'f', 4), QObject::tr("0–1")},
-  };
+  // Names, units and values come from the engine's metric table; times are shown as durations.
+  using metrics::RunMetric;
+  std::vector<Row> rows;
+  for (const RunMetric id :
+       {RunMetric::PeakCustomersWithoutPower, RunMetric::CustomerHours, RunMetric::EnergyNotServed,
+        RunMetric::PeakLoadShed, RunMetric::PeakPassengersAffected, RunMetric::PassengerTripsLost,
+        RunMetric::TimeOfWorstImpact, RunMetric::TimeToFullRestoration, RunMetric::ResilienceIndex}) {
+    const auto& metric = metrics::info(id);
+    const double value = metric.of(s);
+    QString unit = QString::fromUtf8(metric.unit.data(), static_cast<qsizetype>(metric.unit.size()));
+    QString text;
+    if (metric.unit == "min") {
+      text = std::isnan(value) ? QObject::tr("not by horizon") : format_time(value);
+      unit.clear();
+    } else {
+      const int decimals = id == RunMetric::ResilienceIndex                                    ? 4
+                           : id == RunMetric::EnergyNotServed || id == RunMetric::PeakLoadShed ? 1
+                                                                                               : 0;
+      text = locale.toString(value, 'f', decimals);
+    }
+    rows.push_back(
+        {QString::fromUtf8(metric.title.data(), static_cast<qsizetype>(metric.title.size())), text, unit});
+    if (id == RunMetric::PassengerTripsLost)  // from the trace, not a summary figure
+      rows.push_back({QObject::tr("Peak loss of control"), QString::number(peak_loss_of_control(run)),
+                      QObject::tr("assets")});
+  }
   html += QStringLiteral(
       "<table width=\"100%\" style=\"border:none\"><tr><td valign=\"top\" style=\"border:none\">"
       "<p class=\"h\">Headline metrics</p><table>");

@@ -14,6 +14,8 @@
 #include "blackstart/report/explain_text.hpp"
 #include "blackstart/sim/explain.hpp"
 #include "canvas/palette.hpp"
+#include "controllers/explainer.hpp"
+#include "controllers/view_state.hpp"
 #include "models/event_log_model.hpp"
 
 namespace blackstart::gui {
@@ -44,6 +46,8 @@ QString chip(const QColor& c) {
 
 InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("inspector"));
+  explainer_ = new Explainer(this);
+  connect(explainer_, &Explainer::answered, this, &InspectorPanel::show_explanation);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   title_ = new QLabel(this);
@@ -104,8 +108,32 @@ void InspectorPanel::activate_step(std::size_t step) {
     emit elementActivated(chain_elements_[step]);
 }
 
+bool InspectorPanel::explaining() const {
+  return explainer_->busy();
+}
+
+bool InspectorPanel::wait_for_explanation(int timeout_ms) {
+  return explainer_->wait(timeout_ms);
+}
+
 QString InspectorPanel::chain_text() const {
   return chain_lines_.join(QLatin1Char('\n'));
+}
+
+void InspectorPanel::follow(const ViewState* state) {
+  connect(state, &ViewState::scenarioOpened, this, [this, state](const ScenarioPtr& scenario) {
+    scenario_ = scenario;
+    run_ = state->run();
+    time_ = state->time();
+    set_element(state->selected());
+  });
+  connect(state, &ViewState::scenarioEdited, this, &InspectorPanel::set_scenario);
+  connect(state, &ViewState::runChanged, this, [this, state](const RunPtr& run) {
+    time_ = state->time();  // one refresh for the new run at its time
+    set_run(run);
+  });
+  connect(state, &ViewState::selectionChanged, this, &InspectorPanel::set_element);
+  connect(state, &ViewState::timeChanged, this, &InspectorPanel::set_time);
 }
 
 void InspectorPanel::set_scenario(std::shared_ptr<const model::Scenario> scenario) {
@@ -120,6 +148,7 @@ void InspectorPanel::set_run(RunPtr run) {
 }
 
 void InspectorPanel::set_time(double t_min) {
+  if (t_min == time_) return;
   time_ = t_min;
   refresh_dynamic();
 }
@@ -210,20 +239,27 @@ void InspectorPanel::refresh_attributes() {
   dependencies_->expandAll();
 }
 
-void InspectorPanel::refresh_dynamic() {
+void InspectorPanel::clear_chain() {
+  explainer_->forget();
   chain_->clear();
   chain_elements_.clear();
   chain_lines_.clear();
+  chain_run_.reset();
+  chain_element_ = model::kNoElement;
+}
+
+void InspectorPanel::refresh_dynamic() {
   history_->clear();
   if (!scenario_ || element_ == model::kNoElement || element_ >= scenario_->network.size()) {
+    clear_chain();
     state_->clear();
     return;
   }
   if (!run_ || run_->scenario->network.size() != scenario_->network.size()) {
+    clear_chain();
     state_->setText(tr("<i>Run the scenario (Ctrl+R) to see states and causes.</i>"));
     return;
   }
-  const auto& net = run_->scenario->network;
   const auto state = run_->state_at(element_, time_);
   QString text =
       tr("%1 at <b>%2</b>: <b>%3</b>").arg(chip(state_color(state)), format_time(time_), state_label(state));
@@ -235,8 +271,8 @@ void InspectorPanel::refresh_dynamic() {
   const sim::CauseContext context(*run_->scenario);
   for (auto index : run_->changes_of[element_]) {
     const auto& c = run_->result.changes[index];
-    auto* item =
-        new QTreeWidgetItem(history_, {format_time(c.time_min), describe_change(c), describe_cause(context, c)});
+    auto* item = new QTreeWidgetItem(
+        history_, {format_time(c.time_min), describe_change(c), describe_cause(context, c)});
     item->setToolTip(2, describe_detail(context, c));
     if (c.cause.element != model::kNoElement) item->setData(0, ElementRole, c.cause.element);
     if (c.time_min > time_)
@@ -244,10 +280,29 @@ void InspectorPanel::refresh_dynamic() {
         item->setForeground(col, palette().color(QPalette::Disabled, QPalette::Text));
   }
 
+  // Why: asked off the GUI thread; the answer replaces the chain when it comes. Until then a chain
+  // of the same element at another time stays, anything else makes way for a note.
+  if (chain_run_ != run_ || chain_element_ != element_) {
+    chain_elements_.clear();
+    chain_lines_.clear();
+    chain_->setHtml(tr("<p><i>Working out why…</i></p>"));
+  }
+  explainer_->ask(run_, element_, time_);
+}
+
+void InspectorPanel::show_explanation(const Explanation& answer) {
+  if (answer.run != run_ || answer.element != element_ || answer.time_min != time_) return;  // stale
+  chain_run_ = answer.run;
+  chain_element_ = answer.element;
+  chain_elements_.clear();
+  chain_lines_.clear();
+  const auto& net = run_->scenario->network;
+  const sim::CauseContext context(*run_->scenario);
   // Why: the engine's explain, one step per element on the way back to the event.
-  const auto chain = sim::explain(run_->result, element_, time_);
+  const auto& chain = answer.chain;
   if (chain.empty()) {
     chain_->setHtml(tr("<p><i>Nothing happened to it up to %1.</i></p>").arg(format_time(time_)));
+    emit explained();
     return;
   }
   QString html = tr("<p style='margin:0 0 4px 0'><b>Why?</b> From this element back to the attack:</p>");
@@ -287,7 +342,7 @@ void InspectorPanel::refresh_dynamic() {
   }
 
   // Still down: what it waits for, down to the asset whose own repair holds everything up.
-  const auto waiting = sim::why_still_down(*run_->scenario, run_->result, element_, time_);
+  const auto& waiting = answer.still_down;
   if (!waiting.empty()) {
     html += tr("<p style='margin:6px 0 2px 0'><b>Why is it still down?</b></p>");
     for (const auto& row : waiting) {
@@ -301,6 +356,7 @@ void InspectorPanel::refresh_dynamic() {
     }
   }
   chain_->setHtml(html);
+  emit explained();
 }
 
 }  // namespace blackstart::gui

@@ -12,8 +12,13 @@ class QUrl;
 
 namespace blackstart::gui {
 
+class Explainer;
+class ViewState;
+struct Explanation;
+
 //! Everything about one element: attributes, dependencies, its state at the chosen time, its
-//! history, and why it is in that state (the engine's explain). Clicking a row that names another
+//! history, and why it is in that state and still down (the engine's explain, worked out off the GUI
+//! thread by an Explainer: the chain shows when the answer comes). Clicking a row that names another
 //! element asks the window to select it.
 class InspectorPanel : public QWidget {
   Q_OBJECT
@@ -22,6 +27,8 @@ class InspectorPanel : public QWidget {
   static constexpr int ElementRole = Qt::UserRole;
 
   explicit InspectorPanel(QWidget* parent = nullptr);
+  //! Shows the state's scenario, run, selection and time from now on.
+  void follow(const ViewState* state);
   void set_scenario(std::shared_ptr<const model::Scenario> scenario);
   void set_run(RunPtr run);
   void set_time(double t_min);
@@ -34,6 +41,10 @@ class InspectorPanel : public QWidget {
   [[nodiscard]] const std::vector<ElementIndex>& chain_elements() const { return chain_elements_; }
   //! Plain text of the chain, one line per step.
   [[nodiscard]] QString chain_text() const;
+  //! The chain for the current element and time is still being worked out.
+  [[nodiscard]] bool explaining() const;
+  //! Processes events until the chain is shown, or `timeout_ms` passed.
+  bool wait_for_explanation(int timeout_ms = 10000);
   //! Does what clicking step `step` does: asks to select its element.
   void activate_step(std::size_t step);
   [[nodiscard]] QTreeWidget* history() const { return history_; }
@@ -43,11 +54,15 @@ class InspectorPanel : public QWidget {
 
  signals:
   void elementActivated(blackstart::model::ElementIndex element);
+  //! The chain for the current element and time is shown.
+  void explained();
 
  private:
   void refresh();
   void refresh_attributes();
   void refresh_dynamic();
+  void clear_chain();
+  void show_explanation(const Explanation& answer);
   void on_item(QTreeWidgetItem* item);
   void on_link(const QUrl& url);
 
@@ -59,6 +74,9 @@ class InspectorPanel : public QWidget {
   QLabel* state_ = nullptr;
   QTreeWidget* attributes_ = nullptr;
   QTextBrowser* chain_ = nullptr;
+  Explainer* explainer_ = nullptr;
+  RunPtr chain_run_;  // what the shown chain explains
+  ElementIndex chain_element_ = model::kNoElement;
   std::vector<ElementIndex> chain_elements_;
   QStringList chain_lines_;
   QTreeWidget* history_ = nullptr;

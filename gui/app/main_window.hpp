@@ -1,41 +1,45 @@
 #pragma once
 #include <QMainWindow>
-#include <QMessageBox>
-#include <QPointer>
 
-#include "blackstart/core/diagnostic.hpp"
 #include "controllers/run_controller.hpp"
 #include "controllers/scenario_document.hpp"
+#include "controllers/view_state.hpp"
 
-class QAction;
-class QCheckBox;
-class QLabel;
 class QLineEdit;
 class QMenu;
+class QMessageBox;
 class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QSortFilterProxyModel;
-class QSpinBox;
 class QTableView;
-class QToolButton;
-class QVBoxLayout;
 
 namespace blackstart::gui {
 
 class ChartsPanel;
+class EditActions;
 class EventDialog;
 class EventLogModel;
+class EventLogPanel;
+class ExportActions;
+class FileActions;
 class InspectorPanel;
+class LayersPanel;
 class NetworkScene;
 class NetworkView;
+class RunActions;
+class RunSettings;
 class RunsModel;
-class ScenarioEventsModel;
+class ScenarioEventsPanel;
+class SeedSpinBox;
 class TimelineWidget;
+class UserMessages;
 
 //! The Blackstart desktop window: open a scenario, see its network, run it, play the cascade, ask
 //! why, compare runs, edit the attack timeline, export. Every figure and state comes from the
-//! engine; the window only arranges views and forwards the user's intent.
+//! engine; the window only arranges the views and the controllers that carry out the user's intent
+//! (files, run settings, runs, editing, export), and keeps them in step through the ViewState.
+//!
+//! Where things are: main_window.cpp (assembly, selection, find, window settings),
+//! main_window_actions.cpp (actions, menus, toolbar, canvas context menu), main_window_docks.cpp
+//! (the panels around the canvas).
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
@@ -67,113 +71,83 @@ class MainWindow : public QMainWindow {
   //! Opens the event dialog for an attack on an element at the current time (as the canvas context
   //! menu does); the event is added when the dialog is accepted.
   EventDialog* request_attack(ElementIndex element, model::Action action);
+  //! Opens the event dialog on event `row` of the scenario (as a double-click in its panel does).
+  EventDialog* edit_event(int row);
   //! Blocks (processing events) until no run is active or queued, or `timeout_ms` passed.
   bool wait_for_runs(int timeout_ms = 60000);
 
   [[nodiscard]] ScenarioDocument* document() { return &document_; }
+  [[nodiscard]] ViewState* view_state() { return &state_; }
   [[nodiscard]] NetworkScene* scene() const { return scene_; }
   [[nodiscard]] NetworkView* view() const { return view_; }
   [[nodiscard]] ChartsPanel* charts() const { return charts_; }
   [[nodiscard]] InspectorPanel* inspector() const { return inspector_; }
   [[nodiscard]] TimelineWidget* timeline() const { return timeline_; }
-  [[nodiscard]] RunController* run_controller() { return &runner_; }
+  [[nodiscard]] RunController* run_controller() const;
   [[nodiscard]] RunsModel* runs_model() const { return runs_; }
-  [[nodiscard]] EventLogModel* event_log() const { return log_model_; }
-  [[nodiscard]] QTableView* event_log_view() const { return log_view_; }
-  [[nodiscard]] QTableView* scenario_events_view() const { return events_view_; }
-  [[nodiscard]] RunPtr current_run() const { return current_; }
-  [[nodiscard]] QMessageBox* error_dialog() const { return error_dialog_; }
-  [[nodiscard]] QPlainTextEdit* message_log() const { return messages_; }
-  [[nodiscard]] QSpinBox* seed_box() const { return seed_; }
-  [[nodiscard]] QLineEdit* horizon_edit() const { return horizon_; }
+  [[nodiscard]] EventLogModel* event_log() const;
+  [[nodiscard]] QTableView* event_log_view() const;
+  [[nodiscard]] QTableView* scenario_events_view() const;
+  [[nodiscard]] RunPtr current_run() const { return state_.run(); }
+  [[nodiscard]] QMessageBox* error_dialog() const;
+  [[nodiscard]] QPlainTextEdit* message_log() const;
+  [[nodiscard]] SeedSpinBox* seed_box() const;
+  [[nodiscard]] QLineEdit* horizon_edit() const;
   [[nodiscard]] QLineEdit* find_edit() const { return find_; }
-  [[nodiscard]] const QList<QAction*>& mitigation_actions() const { return mitigation_actions_; }
+  [[nodiscard]] const QList<QAction*>& mitigation_actions() const;
   [[nodiscard]] QAction* action(const QString& object_name) const;
 
  protected:
+  void showEvent(QShowEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
 
  private:
+  // main_window_actions.cpp
   void build_actions();
   void build_menus();
   void build_toolbars();
+  //! On a narrow window the view buttons show only their icons, which leaves room for Find.
+  void fit_toolbar();
+  void show_context_menu(ElementIndex element, const QPoint& screen_pos);
+  // main_window_docks.cpp
   void build_docks();
+  //! Panel sizes as shares of the window's size (first show without a saved layout, Reset layout).
+  void size_docks_to_window();
+  // main_window.cpp
+  void follow_state();
   void restore_settings();
   void save_settings() const;
-
-  void on_opened();
-  void on_events_changed();
-  void on_run_finished(const RunPtr& run);
-  void show_run(const RunPtr& run);
-  void refresh_charts();
   void refresh_title();
-  void refresh_layer_toggles();
-  void refresh_mitigations();
-  void refresh_recent_menu();
-  void add_recent(const QString& path);
+  void refresh_find_list();
   void find_asset();
-  void show_context_menu(ElementIndex element, const QPoint& screen_pos);
-  void edit_selected_event();
-  void remove_selected_event();
-  void open_dialog();
-  bool save_as_dialog();
-  bool maybe_save();
-  void export_canvas(bool svg);
-  void export_charts(bool svg);
-  void export_run_data_dialog();
-  void export_runs_table();
-  void export_report(bool pdf);
-  void print_report_dialog();
-  void show_about();
-  void show_help();
-
-  void log(const QString& text, bool error = false);
-  void show_diagnostics(const QString& title, const core::Diagnostics& diagnostics);
-  void show_error(const QString& title, const QString& text);
-  [[nodiscard]] QString run_label(const std::vector<std::string>& mitigations) const;
-  [[nodiscard]] sim::RunOptions run_options(bool* ok);
 
   Options options_;
   ScenarioDocument document_;
-  RunController runner_;
-  RunPtr current_;
-  QString pending_current_;  // label of the run that becomes current when it finishes
-  std::uint64_t seed_default_ = 1;
+  ViewState state_;
+
+  UserMessages* messages_ = nullptr;
+  FileActions* files_ = nullptr;
+  RunSettings* run_settings_ = nullptr;
+  RunActions* runs_actions_ = nullptr;
+  EditActions* edits_ = nullptr;
+  ExportActions* exports_ = nullptr;
 
   NetworkScene* scene_ = nullptr;
   NetworkView* view_ = nullptr;
   TimelineWidget* timeline_ = nullptr;
   ChartsPanel* charts_ = nullptr;
   InspectorPanel* inspector_ = nullptr;
-  EventLogModel* log_model_ = nullptr;
-  QSortFilterProxyModel* log_filter_ = nullptr;
-  QTableView* log_view_ = nullptr;
+  EventLogPanel* event_log_ = nullptr;
   RunsModel* runs_ = nullptr;
   QTableView* runs_view_ = nullptr;
-  ScenarioEventsModel* events_model_ = nullptr;
-  QTableView* events_view_ = nullptr;
-  QPlainTextEdit* messages_ = nullptr;
-  QVBoxLayout* layer_box_ = nullptr;
-  QList<QCheckBox*> layer_checks_;
-  QLabel* mitigation_text_ = nullptr;
-
-  QSpinBox* seed_ = nullptr;
-  QLineEdit* horizon_ = nullptr;
-  QToolButton* mitigations_button_ = nullptr;
-  QMenu* mitigations_menu_ = nullptr;
-  QList<QAction*> mitigation_actions_;
+  ScenarioEventsPanel* scenario_events_ = nullptr;
+  LayersPanel* layers_ = nullptr;
   QLineEdit* find_ = nullptr;
-  QProgressBar* progress_ = nullptr;
-  QPushButton* cancel_ = nullptr;
-  QLabel* status_ = nullptr;
-  QLabel* stale_ = nullptr;
-  QMenu* recent_menu_ = nullptr;
-  QMenu* layers_menu_ = nullptr;
-  QMenu* view_menu_ = nullptr;
-  QPointer<QMessageBox> error_dialog_;
   QByteArray default_state_;
+  bool docks_sized_ = false;  // by a saved layout, or on first show
 };
 
 }  // namespace blackstart::gui

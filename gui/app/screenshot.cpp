@@ -7,6 +7,7 @@
 
 #include "app/charts_panel.hpp"
 #include "app/export.hpp"
+#include "app/inspector_panel.hpp"
 #include "app/main_window.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
@@ -38,6 +39,10 @@ int take_screenshot(const CommandLine& command) {
       return 1;
     }
     window.select_element(*found, false);
+    if (!window.inspector()->wait_for_explanation()) {
+      std::cerr << "blackstart-gui: the inspector did not answer\n";
+      return 1;
+    }
   }
   if (command.what_if)
     if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("runsDock"))) dock->raise();

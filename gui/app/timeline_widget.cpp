@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "controllers/view_state.hpp"
 #include "models/event_log_model.hpp"
 
 namespace blackstart::gui {
@@ -16,6 +17,7 @@ namespace blackstart::gui {
 namespace {
 constexpr double kTicksPerMinute = 10.0;  // slider resolution: 6 s
 constexpr int kFrameMs = 40;
+constexpr int kMinSliderWidth = 120;
 }  // namespace
 
 TimelineWidget::TimelineWidget(QWidget* parent) : QWidget(parent) {
@@ -39,11 +41,10 @@ TimelineWidget::TimelineWidget(QWidget* parent) : QWidget(parent) {
   slider_ = new QSlider(Qt::Horizontal, this);
   slider_->setObjectName(QStringLiteral("timeSlider"));
   slider_->setToolTip(tr("Simulated time: drag to see the network at any moment of the run"));
+  slider_->setMinimumWidth(kMinSliderWidth);
   layout->addWidget(slider_, 1);
   label_ = new QLabel(this);
   label_->setObjectName(QStringLiteral("timeLabel"));
-  label_->setMinimumWidth(
-      label_->fontMetrics().horizontalAdvance(QStringLiteral("t = 00d00h00min  (00 Mmm 00:00)")));
   layout->addWidget(label_);
   speed_ = new QComboBox(this);
   speed_->setObjectName(QStringLiteral("speed"));
@@ -66,7 +67,26 @@ TimelineWidget::TimelineWidget(QWidget* parent) : QWidget(parent) {
   connect(slider_, &QSlider::valueChanged, this, [this](int value) {
     if (!updating_) set_time(value / kTicksPerMinute);
   });
+  fit_label();
   set_run(nullptr, {});
+}
+
+void TimelineWidget::follow(ViewState* state) {
+  auto show = [this, state] {
+    following_ = true;
+    const auto& run = state->run();
+    set_run(run, run ? QString::fromStdString(run->scenario->start_time) : QString());
+    set_time(state->time());
+    following_ = false;
+  };
+  connect(state, &ViewState::scenarioOpened, this, show);
+  connect(state, &ViewState::runChanged, this, show);
+  connect(state, &ViewState::timeChanged, this, [this](double t) {
+    following_ = true;
+    set_time(t);
+    following_ = false;
+  });
+  connect(this, &TimelineWidget::timeChanged, state, &ViewState::set_time);
 }
 
 double TimelineWidget::speed() const {
@@ -98,15 +118,40 @@ void TimelineWidget::set_time(double t_min) {
   slider_->setValue(static_cast<int>(std::lround(t_min * kTicksPerMinute)));
   updating_ = false;
   update_label();
-  if (changed) emit timeChanged(time_);
+  if (changed && !following_) emit timeChanged(time_);
+}
+
+void TimelineWidget::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  fit_label();
+}
+
+void TimelineWidget::fit_label() {
+  // A fixed width, so that nothing moves while the time changes; the date goes when it would leave
+  // the slider too short.
+  const auto& metrics = label_->fontMetrics();
+  const int full = metrics.horizontalAdvance(QStringLiteral("t = 00d00h00min  (00 Mmm 00:00)"));
+  const int brief = metrics.horizontalAdvance(QStringLiteral("t = 00d00h00min"));
+  const int spacing = layout() ? layout()->spacing() : 6;
+  const int others = play_->sizeHint().width() + back_->sizeHint().width() + forward_->sizeHint().width() +
+                     speed_->sizeHint().width() + 5 * spacing + 12;
+  const bool date = width() >= others + kMinSliderWidth + 60 + full;
+  if (date == show_date_ && label_->width() == (date ? full : brief)) return;
+  show_date_ = date;
+  label_->setFixedWidth(date ? full : brief);
+  update_label();
 }
 
 void TimelineWidget::update_label() {
   QString text = tr("t = %1").arg(format_time(time_));
-  if (start_.isValid())
+  if (start_.isValid() && show_date_)
     text += QStringLiteral("  (%1)").arg(
         start_.addSecs(static_cast<qint64>(time_ * 60)).toString(QStringLiteral("d MMM HH:mm")));
   label_->setText(text);
+  label_->setToolTip(
+      start_.isValid()
+          ? start_.addSecs(static_cast<qint64>(time_ * 60)).toString(QStringLiteral("d MMM yyyy HH:mm"))
+          : QString());
 }
 
 void TimelineWidget::play() {

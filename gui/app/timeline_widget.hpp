@@ -12,12 +12,16 @@ class QToolButton;
 
 namespace blackstart::gui {
 
+class ViewState;
+
 //! Simulated time of the views: a slider over the horizon, play/pause, step to the previous or
 //! next change, and playback speed.
 class TimelineWidget : public QWidget {
   Q_OBJECT
  public:
   explicit TimelineWidget(QWidget* parent = nullptr);
+  //! Scrubs the state's run and shows its time; the user's moves go to the state's time.
+  void follow(ViewState* state);
 
   //! The run to scrub (null: controls disabled); keeps the time when it is within the horizon.
   void set_run(RunPtr run, const QString& start_time);
@@ -41,7 +45,9 @@ class TimelineWidget : public QWidget {
   void playingChanged(bool playing);
 
  private:
+  void resizeEvent(QResizeEvent* event) override;
   void advance();
+  void fit_label();
   void update_label();
 
   RunPtr run_;
@@ -56,6 +62,8 @@ class TimelineWidget : public QWidget {
   QLabel* label_ = nullptr;
   QComboBox* speed_ = nullptr;
   bool updating_ = false;
+  bool show_date_ = true;   // room for the calendar time next to the simulated one
+  bool following_ = false;  // showing the state's time: no timeChanged back
 };
 
 }  // namespace blackstart::gui

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "blackstart/core/duration.hpp"
+#include "controllers/view_state.hpp"
 
 namespace blackstart::gui {
 
@@ -24,6 +25,19 @@ NetworkScene::NetworkScene(QObject* parent) : QGraphicsScene(parent) {
   setItemIndexMethod(QGraphicsScene::BspTreeIndex);
   setBackgroundBrush(QColor(0xFB, 0xFB, 0xF8));
   model_.frame = idle_frame(0);
+}
+
+void NetworkScene::follow(const ViewState* state) {
+  connect(state, &ViewState::scenarioOpened, this, [this](const ScenarioPtr& scenario) {
+    set_frame(nullptr);
+    set_scenario(scenario, false);
+  });
+  auto recolour = [this, state] {
+    if (state->run()) set_frame(state->run()->frame_at(state->time()));
+  };
+  connect(state, &ViewState::runChanged, this, recolour);
+  connect(state, &ViewState::timeChanged, this, recolour);
+  connect(state, &ViewState::selectionChanged, this, &NetworkScene::set_selected);
 }
 
 void NetworkScene::set_scenario(std::shared_ptr<const model::Scenario> scenario, bool same_network) {

@@ -7,6 +7,8 @@
 
 namespace blackstart::gui {
 
+class ViewState;
+
 //! The network drawn as a scene: layers as planes, assets and links in spatial tiles, dependencies as
 //! arrows. It holds no simulation logic: colours come from the StateFrame it is given. User intent
 //! leaves as signals (assetSelected, assetContextMenuRequested); what to do is the window's business.
@@ -16,6 +18,8 @@ class NetworkScene : public QGraphicsScene {
   enum class Mode { Flat, Stacked };
 
   explicit NetworkScene(QObject* parent = nullptr);
+  //! Draws the state's scenario, coloured by its run at its time, with its selection, from now on.
+  void follow(const ViewState* state);
 
   //! Shows a scenario's network; the layout is recomputed only when the network differs.
   void set_scenario(std::shared_ptr<const model::Scenario> scenario, bool same_network = false);

@@ -39,6 +39,20 @@ class HeadlessTest : public QObject {
     QVERIFY2(hits > 20, qPrintable(QString::number(hits)));
   }
 
+  void a_small_screen_gets_the_window_at_its_size() {
+    // 1024x700: a small laptop screen. Every panel fits (none forces the window larger).
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("small.png"));
+    QProcess process;
+    process.start(QStringLiteral(BLACKSTART_GUI_EXE),
+                  {QStringLiteral("--screenshot"), out, QStringLiteral("--at"), QStringLiteral("90min"),
+                   QStringLiteral("--size"), QStringLiteral("1024x700"), QStringLiteral("--select"),
+                   QStringLiteral("transport/trolleybus-if-1"), QStringLiteral("ukraine-2015")});
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    QCOMPARE(QImage(out).size(), QSize(1024, 700));
+  }
+
   void canvas_and_charts_views() {
     QTemporaryDir dir;
     for (const char* view : {"canvas", "charts"}) {

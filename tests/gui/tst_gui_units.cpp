@@ -1,20 +1,31 @@
-// The GUI's pieces on their own: layout, run snapshot, run controller, document edits, dialogs,
-// models and canvas picking.
+// The GUI's pieces on their own: layout, run snapshot, run controller, view state, explainer,
+// document edits, dialogs, models and canvas picking.
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QThreadPool>
+#include <atomic>
 
 #include "app/event_dialog.hpp"
+#include "app/inspector_panel.hpp"
+#include "app/main_window.hpp"
+#include "app/timeline_widget.hpp"
 #include "blackstart/io/builtin_scenarios.hpp"
 #include "canvas/layout.hpp"
 #include "canvas/network_scene.hpp"
+#include "canvas/network_view.hpp"
+#include "controllers/explainer.hpp"
 #include "controllers/run_controller.hpp"
 #include "controllers/scenario_document.hpp"
+#include "controllers/view_state.hpp"
 #include "gui_test_support.hpp"
 #include "models/event_log_model.hpp"
 #include "models/runs_model.hpp"
@@ -257,6 +268,129 @@ class UnitsTest : public QObject {
     scene.set_mode(NetworkScene::Mode::Stacked);
     QCOMPARE(scene.element_at(scene.position_of(hmi), 10), hmi);
     QVERIFY(scene.describe(hmi).contains(QStringLiteral("cyber/hmi")));
+  }
+
+  void view_state_resets_clamps_and_signals_changes() {
+    const auto scenario = builtin("tutorial");
+    const auto run = make_snapshot(QStringLiteral("t"), {}, scenario, sim::simulate(*scenario), 0);
+    ViewState state;
+    QSignalSpy opened(&state, &ViewState::scenarioOpened);
+    QSignalSpy run_changed(&state, &ViewState::runChanged);
+    QSignalSpy time_changed(&state, &ViewState::timeChanged);
+    QSignalSpy selection(&state, &ViewState::selectionChanged);
+    QVERIFY(!state.select(0));  // no scenario yet
+    state.open_scenario(scenario);
+    QCOMPARE(opened.count(), 1);
+    state.set_time(30);
+    QCOMPARE(state.time(), 0.0);  // no run: time stays at 0
+    QCOMPARE(time_changed.count(), 0);
+    state.show_run(run, 1e9);
+    QCOMPARE(state.time(), run->result.horizon_min);  // clamped to the run's horizon
+    QCOMPARE(run_changed.count(), 1);
+    QCOMPARE(time_changed.count(), 1);
+    state.set_time(30);
+    state.set_time(30);
+    QCOMPARE(time_changed.count(), 2);  // only changes are signalled
+    QVERIFY(state.select(3));
+    QVERIFY(state.select(3));
+    QVERIFY(!state.select(static_cast<ElementIndex>(scenario->network.size())));
+    QCOMPARE(selection.count(), 1);
+    state.edit_scenario(scenario);
+    QCOMPARE(state.run(), run);  // an edit keeps the run shown
+    state.open_scenario(scenario);
+    QVERIFY(!state.run());
+    QCOMPARE(state.selected(), model::kNoElement);
+    QCOMPARE(state.time(), 0.0);
+    QVERIFY(state.compared().empty());
+  }
+
+  void explainer_answers_off_the_gui_thread_and_drops_stale_questions() {
+    const auto scenario = builtin("tutorial");
+    const auto result = sim::simulate(*scenario);
+    const auto run = make_snapshot(QStringLiteral("t"), {}, scenario, sim::simulate(*scenario), 0);
+    const auto tram = *scenario->network.find("transport/tram-1");
+    QThreadPool::globalInstance()->setMaxThreadCount(
+        std::max(2, QThreadPool::globalInstance()->maxThreadCount()));
+    QSemaphore release_first;
+    std::atomic<QThread*> first_thread{nullptr};
+    std::atomic<QThread*> second_thread{nullptr};
+    Explainer explainer(nullptr, [&](RunPtr r, ElementIndex e, double t) {
+      if (e == 0) {
+        first_thread = QThread::currentThread();
+        release_first.acquire();  // a slow question: the user moves on meanwhile
+      } else {
+        second_thread = QThread::currentThread();
+      }
+      return Explainer::explain_now(std::move(r), e, t);
+    });
+    QSignalSpy answered(&explainer, &Explainer::answered);
+    explainer.ask(run, 0, 30);
+    explainer.ask(run, tram, 30);
+    QVERIFY(explainer.busy());
+    QVERIFY(explainer.wait());  // the latest answer comes while the first is still being worked out
+    QCOMPARE(answered.count(), 1);
+    const auto answer = answered.at(0).at(0).value<Explanation>();
+    QCOMPARE(answer.element, tram);
+    QCOMPARE(answer.time_min, 30.0);
+    const auto reference = sim::explain(result, tram, 30);
+    QVERIFY(!reference.empty());
+    QCOMPARE(answer.chain.size(), reference.size());
+    for (std::size_t i = 0; i < reference.size(); ++i)
+      QCOMPARE(answer.chain[i].element, reference[i].element);
+    QCOMPARE(answer.still_down.size(), sim::why_still_down(*scenario, result, tram, 30).size());
+    QVERIFY(second_thread.load() && second_thread.load() != QThread::currentThread());
+    // The first, stale answer is dropped when it finally comes.
+    release_first.release();
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QCOMPARE(answered.count(), 1);
+    QVERIFY(first_thread.load() && first_thread.load() != QThread::currentThread());
+    // A forgotten question is not answered.
+    explainer.ask(run, tram, 60);
+    explainer.forget();
+    QVERIFY(!explainer.busy());
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QCOMPARE(answered.count(), 1);
+  }
+
+  void inspector_shows_the_answer_for_the_latest_selection() {
+    const auto scenario = builtin("tutorial");
+    const auto result = sim::simulate(*scenario);
+    const auto run = make_snapshot(QStringLiteral("t"), {}, scenario, sim::simulate(*scenario), 0);
+    const auto tram = *scenario->network.find("transport/tram-1");
+    const auto other = *scenario->network.find("power/sub-north");
+    InspectorPanel inspector;
+    inspector.set_scenario(scenario);
+    inspector.set_run(run);
+    inspector.set_time(30);
+    inspector.set_element(other);
+    inspector.set_element(tram);
+    QVERIFY(inspector.explaining());  // asked, not worked out on this thread
+    QVERIFY(inspector.wait_for_explanation());
+    std::vector<ElementIndex> expected;
+    for (const auto& step : sim::explain(result, tram, 30)) expected.push_back(step.element);
+    QCOMPARE(inspector.chain_elements(), expected);
+    QVERIFY(inspector.chain_text().contains(QStringLiteral("transport/tram-1")));
+    // Nothing selected: nothing asked, nothing shown.
+    inspector.set_element(model::kNoElement);
+    QVERIFY(!inspector.explaining());
+    QVERIFY(inspector.chain_elements().empty());
+    QVERIFY(inspector.cause_chain()->toPlainText().isEmpty());
+  }
+
+  void window_fits_a_small_screen() {
+    MainWindow window(MainWindow::Options{false, false});
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.open_path(QStringLiteral("ukraine-2015")));
+    QCoreApplication::processEvents();
+    QCOMPARE(window.size(), QSize(1024, 700));
+    QVERIFY2(window.timeline()->slider()->width() >= 120,
+             qPrintable(QString::number(window.timeline()->slider()->width())));
+    QVERIFY(window.find_edit()->isVisible() && window.find_edit()->width() >= 140);
+    QVERIFY(window.view()->width() >= 400 && window.view()->height() >= 250);
   }
 
   void event_log_model_follows_time() {

@@ -33,8 +33,10 @@
 #include "app/export.hpp"
 #include "app/inspector_panel.hpp"
 #include "app/main_window.hpp"
+#include "app/seed_spin_box.hpp"
 #include "app/timeline_widget.hpp"
 #include "blackstart/io/scenario_loader.hpp"
+#include "blackstart/metrics/metric_table.hpp"
 #include "blackstart/report/report.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
@@ -261,6 +263,7 @@ void WorkflowTest::inspector_reads_the_cause_chain_and_follows_it() {
   const auto trolleybus = id("transport/trolleybus-if-1");
   window_->select_element(trolleybus);
   auto* inspector = window_->inspector();
+  QVERIFY(inspector->wait_for_explanation());  // worked out off the GUI thread
   const auto chain = sim::explain(reference_, trolleybus, 60.0);
   QVERIFY(chain.size() >= 3);
   std::vector<model::ElementIndex> expected;
@@ -281,6 +284,7 @@ void WorkflowTest::inspector_reads_the_cause_chain_and_follows_it() {
   QCOMPARE(window_->scene()->selected(), chain[1].element);
   QCOMPARE(inspector->element(), chain[1].element);
   // Now the inspector explains chain[1]; its last step is the same attacked element.
+  QVERIFY(inspector->wait_for_explanation());
   QCOMPARE(inspector->chain_elements().back(), chain.back().element);
   inspector->activate_step(inspector->chain_elements().size() - 1);
   QCOMPARE(window_->scene()->selected(), chain.back().element);
@@ -365,6 +369,11 @@ void WorkflowTest::exports_pictures_data_and_a_report() {
   const QString html = report_html(content, true);
   QVERIFY(html.contains(QStringLiteral("Peak customers without power")));
   QVERIFY(html.contains(QLocale().toString(run->summary.peak_customers_without_power, 'f', 0)));
+  // Every headline row is named as in the engine's metric table.
+  for (const auto id : {metrics::RunMetric::CustomerHours, metrics::RunMetric::EnergyNotServed,
+                        metrics::RunMetric::TimeToFullRestoration, metrics::RunMetric::ResilienceIndex})
+    QVERIFY(html.contains(QString::fromUtf8(metrics::info(id).title.data())));
+  QVERIFY(html.contains(QLocale().toString(run->summary.resilience_index, 'f', 4)));
   QVERIFY(html.contains(QStringLiteral("pry-open-110")));
   QVERIFY(html.contains(QStringLiteral("data:image/png;base64,")));
   QVERIFY(export_report_html(content, dir_.filePath(QStringLiteral("report.html")), &error));

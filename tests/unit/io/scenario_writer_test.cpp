@@ -199,3 +199,111 @@ TEST_CASE("the Ukraine scenario round-trips with events added to its campaign an
   CHECK(written.find("# Ukraine, 23 December 2015") == 0);
   CHECK(written.find("    # Kyivoblenergo: the dwell") != std::string::npos);
 }
+
+namespace {
+
+//! Every field the loader reads from an event.
+void check_same_event(const model::Event& got, const model::Event& want) {
+  INFO("event " << want.id);
+  CHECK(got.id == want.id);
+  CHECK(got.at_min == want.at_min);
+  CHECK(got.action == want.action);
+  CHECK(got.target_pattern == want.target_pattern);
+  CHECK(got.targets == want.targets);
+  CHECK(got.technique == want.technique);
+  CHECK(got.description == want.description);
+  REQUIRE(got.duration.has_value() == want.duration.has_value());
+  if (want.duration) {
+    CHECK(got.duration->kind == want.duration->kind);
+    CHECK(got.duration->a_min == want.duration->a_min);
+    CHECK(got.duration->b_min == want.duration->b_min);
+    CHECK(got.duration->c_min == want.duration->c_min);
+    CHECK(got.duration->sigma == want.duration->sigma);
+  }
+  CHECK(got.probability.kind == want.probability.kind);
+  CHECK(got.probability.a_min == want.probability.a_min);
+  CHECK(got.probability.b_min == want.probability.b_min);
+  CHECK(got.probability.c_min == want.probability.c_min);
+  CHECK(got.choose == want.choose);
+  CHECK(got.selection == want.selection);
+}
+
+}  // namespace
+
+TEST_CASE("every event key the loader reads is written back", "[io][writer]") {
+  const auto loaded = load_text(kScenario);
+  REQUIRE(loaded.ok());
+  const auto& original = *loaded.scenario;
+  using Dist = core::DurationDistribution;
+  std::vector<model::Event> events;
+  int n = 0;
+  auto add = [&](model::Action action) -> model::Event& {
+    model::Event e;
+    e.id = "e" + std::to_string(++n);
+    e.at_min = 10.0 * n + 0.25;
+    e.action = action;
+    e.target_pattern = "power/*";
+    e.targets = original.network.match("power/*");
+    return events.emplace_back(std::move(e));
+  };
+  for (const auto& name : model::action_names()) {
+    const auto action = *model::parse_action(name);
+    auto& e = add(action);
+    if (action == model::Action::DenyService) e.duration = Dist::fixed(45);
+  }
+  // Chance of success: a number, a uniform and a triangular draw.
+  add(model::Action::Trip).probability = Dist::fixed(0.35);
+  add(model::Action::Damage).probability = Dist{Dist::Kind::Uniform, 0.2, 0.6, 0, 0};
+  add(model::Action::Wipe).probability = Dist{Dist::Kind::Triangular, 0.1, 0.25, 0.9, 0};
+  // Random subsets of the targets, and the classic targeted attacks.
+  add(model::Action::OpenBreaker).choose = 2;
+  auto& degree = add(model::Action::Damage);
+  degree.choose = 1;
+  degree.selection = model::Event::Selection::HighestDegree;
+  auto& betweenness = add(model::Action::Compromise);
+  betweenness.choose = 3;
+  betweenness.selection = model::Event::Selection::HighestBetweenness;
+  betweenness.probability = Dist::fixed(0.5);
+  // Durations of every kind; a list of targets; every text field with awkward characters.
+  add(model::Action::DenyService).duration = Dist{Dist::Kind::Uniform, 60, 120, 0, 0};
+  add(model::Action::DenyService).duration = Dist{Dist::Kind::Triangular, 30, 60, 240, 0};
+  add(model::Action::DenyService).duration = Dist{Dist::Kind::Lognormal, 90, 0, 0, 0.5};
+  auto& listed = add(model::Action::DestroyFirmware);
+  listed.target_pattern = "(list)";
+  listed.targets = {*original.network.find("power/src"), *original.network.find("power/ld")};  // index order
+  listed.technique = "T0857.001";
+  listed.description = "firmware: \"bricked\", 3 of 4";
+  listed.probability = Dist::fixed(0);
+
+  const std::string text = io::replace_events(kScenario, original, events);
+  INFO(text);
+  const auto reloaded = load_text(text);
+  INFO(reloaded.diagnostics.to_string());
+  REQUIRE(reloaded.ok());
+  REQUIRE(reloaded.scenario->events.size() == events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) check_same_event(reloaded.scenario->events[i], events[i]);
+  CHECK(text.find("probability: {dist: uniform, min: 0.2, max: 0.6}") != std::string::npos);
+  CHECK(text.find("select: highest_betweenness") != std::string::npos);
+  // Defaults stay unwritten, as in the shipped scenarios.
+  CHECK(text.find("{id: e1, at: 10.25min, action: open_breaker, targets: \"power/*\"}") != std::string::npos);
+}
+
+TEST_CASE("an event whose probability, choose or select changed is rewritten", "[io][writer]") {
+  const std::string text = std::string(kScenario).replace(
+      std::string(kScenario).find("technique: T0831}"), 17,
+      "technique: T0831, probability: 0.5, choose: 1, select: highest_degree}");
+  const auto loaded = load_text(text);
+  INFO(loaded.diagnostics.to_string());
+  REQUIRE(loaded.ok());
+  CHECK(io::replace_events(text, *loaded.scenario, loaded.scenario->events) == text);
+  for (int field = 0; field < 3; ++field) {
+    auto events = loaded.scenario->events;
+    auto& e = events.front();
+    if (field == 0) e.probability = core::DurationDistribution::fixed(0.75);
+    if (field == 1) e.choose = 2;
+    if (field == 2) e.selection = model::Event::Selection::Random;
+    const auto reloaded = load_text(io::replace_events(text, *loaded.scenario, events));
+    REQUIRE(reloaded.ok());
+    check_same_event(reloaded.scenario->events.front(), e);
+  }
+}

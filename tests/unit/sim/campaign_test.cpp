@@ -3,10 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include "blackstart/metrics/metrics.hpp"
+#include "blackstart/report/attack_log.hpp"
 #include "blackstart/report/explain_text.hpp"
+#include "blackstart/report/report.hpp"
 #include "blackstart/sim/explain.hpp"
 #include "blackstart/sim/simulator.hpp"
 #include "support/cause_text.hpp"
+#include "support/control_room.hpp"
 #include "support/network_builder.hpp"
 
 using namespace blackstart;
@@ -16,6 +19,7 @@ using model::ResponseAction;
 using model::StepEffect;
 using Status = sim::AttackRecord::Status;
 using test::AssetSpec;
+using test::ControlRoom;
 using test::Feeder;
 
 namespace {
@@ -25,36 +29,6 @@ sim::RunOptions with_seed(std::uint64_t seed) {
   options.seed = seed;
   return options;
 }
-
-//! A feeder run from a control room: the attacker phishes a workstation on the corporate LAN, goes
-//! through the VPN gateway into the control network, hijacks the HMI and opens the substation the
-//! HMI controls through its RTU.
-//!   ws --lan-- vpn --ot-- hmi ; sub <-control- rtu <-control- hmi
-struct ControlRoom {
-  Feeder f{1000, 2};
-  model::ElementIndex ws, vpn, hmi, rtu, lan, ot;
-  ControlRoom() {
-    auto& w = f.world;
-    ws = w.asset("cyber/ws", "workstation", {0, 0, 0, 0, "it"});
-    vpn = w.asset("cyber/vpn", "vpn_gateway", {0, 0, 0, 0, "it"});
-    hmi = w.asset("cyber/hmi", "hmi", {0, 0, 0, 0, "grid"});
-    rtu = w.asset("cyber/rtu", "rtu", {0, 0, 0, 0, "grid"});
-    lan = w.link("cyber/lan", ws, vpn, "network_link");
-    ot = w.link("cyber/ot", vpn, hmi, "network_link");
-    w.depend(f.sub, rtu, DependencyKind::Control);
-    w.depend(rtu, hmi, DependencyKind::Control);
-    w.crews("grid", 1, 30);
-    w.scenario.campaign.entry = {ws};
-    w.step("vpn-in", "T1133", StepEffect::Foothold, {vpn}, 60);
-    w.step("hijack-hmi", "T0823", StepEffect::Control, {hmi}, 30).requires_all = {0};
-    w.step("open", "T0831", StepEffect::OpenBreaker, {f.sub}, 5).requires_all = {1};
-    model::Objective blackout;
-    blackout.id = "blackout";
-    blackout.steps = {2};
-    w.scenario.campaign.objectives.push_back(blackout);
-  }
-  model::Scenario& scenario() { return f.world.scenario; }
-};
 
 std::vector<sim::AttackRecord> with_status(const sim::RunResult& r, Status status) {
   std::vector<sim::AttackRecord> out;
@@ -82,7 +56,7 @@ TEST_CASE("campaign: steps run in order of their prerequisites and open what the
   CHECK(test::cause_text(room.scenario(), *opened) == "open");
   CHECK(test::detail_text(room.scenario(), *opened) == "open_breaker (T0831) from cyber/hmi");
   CHECK(first_to(r, room.hmi, sim::State::Compromised)->time_min == 90);
-  CHECK(r.attack.steps_succeeded == 3);
+  CHECK(r.attack.steps_succeeded == 4);  // the HMI is hijacked again after the crew cleans it up
   CHECK(r.attack.objectives_reached == 1);
   REQUIRE(r.attack.time_to_objective_min);
   CHECK(*r.attack.time_to_objective_min == 95);
@@ -317,4 +291,57 @@ TEST_CASE("campaign: uncertain steps are reproducible and controls keep the othe
               d.attack_log.front().time_min != a.attack_log.front().time_min;
   }
   CHECK(differs);
+}
+
+TEST_CASE("campaign outputs: attack.csv rows and the summary's attack object", "[sim][campaign][report]") {
+  ControlRoom room;
+  room.f.world.control("ids", {"T1133"}, 0.0, 1.0, 10);
+  room.f.world.control("hmi-allowlist", {"T0823"}, 1.0);
+  const auto r = sim::simulate(room.scenario());
+  CHECK(report::attack_csv(room.scenario(), r) ==
+        "time_min,step,target,status,control,technique\n"
+        "0,vpn-in,cyber/vpn,started,,T1133\n"
+        "60,vpn-in,cyber/vpn,succeeded,,T1133\n"
+        "60,hijack-hmi,cyber/hmi,started,,T0823\n"
+        "70,vpn-in,cyber/vpn,detected,ids,T1133\n"
+        "90,hijack-hmi,cyber/hmi,blocked,hmi-allowlist,T0823\n");
+  const auto json = report::summary_json(metrics::summarize(r), {});
+  INFO(json);
+  CHECK(json.find("\"attack\": {\n    \"objectives_reached\": 0,\n    \"steps_succeeded\": 1,\n    "
+                  "\"steps_blocked\": 1,\n    \"first_detection_min\": 70.0,\n    \"time_to_objective_min\": "
+                  "null\n  }") != std::string::npos);
+  // Without a campaign, summary.json has no attack object (files of v0.1 scenarios are unchanged).
+  Feeder plain;
+  CHECK(
+      report::summary_json(metrics::summarize(sim::simulate(plain.world.scenario)), {}).find("\"attack\"") ==
+      std::string::npos);
+}
+
+TEST_CASE("campaign: a crew that cleans up a hijacked host throws the attacker out", "[sim][campaign]") {
+  ControlRoom room;
+  auto& w = room.f.world;
+  // The breaker step waits until 1000 min. The grid crew cleans up the HMI first (detection 5 min,
+  // travel 30 min, clean-up 12 h): the attacker loses it at 845, and hijacks it again from the VPN
+  // gateway it still holds (30 min), in time for the launch.
+  w.scenario.campaign.steps[2].not_before_min = 1000;
+  const auto r = sim::simulate(room.scenario());
+  const auto evicted = with_status(r, Status::Evicted);
+  REQUIRE(evicted.size() == 1);
+  CHECK(evicted[0].target == room.hmi);
+  CHECK(evicted[0].time_min == 90 + 5 + 30 + 720);
+  std::vector<double> hijacks;
+  for (const auto& a : with_status(r, Status::Succeeded))
+    if (a.step == 1) hijacks.push_back(a.time_min);
+  CHECK(hijacks == std::vector<double>{90, 875});
+  CHECK(first_to(r, room.f.sub, sim::State::Failed)->time_min == 1005);
+  SECTION("with every host it holds rebuilt at once, the attacker cannot come back") {
+    // Rebuilding only some would not do: from the HMI it still holds, the VPN gateway is in reach.
+    w.response("reimage", ResponseAction::RestoreFromBackup, {room.ws, room.vpn, room.hmi}, 0);
+    w.control("edr", {"T0823"}, 0.0, 1.0, 0);  // sees the hijack at 90
+    const auto r2 = sim::simulate(room.scenario());
+    const auto out = with_status(r2, Status::Evicted);
+    CHECK(out.size() == 3);
+    for (const auto& a : out) CHECK(a.time_min == 90);
+    CHECK(first_to(r2, room.f.sub, sim::State::Failed) == nullptr);
+  }
 }

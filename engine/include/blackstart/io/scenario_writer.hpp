@@ -14,7 +14,9 @@ std::string duration_to_yaml(double minutes);
 std::string scalar_to_yaml(std::string_view text);
 
 //! One event as a flow mapping in the style of the shipped scenarios, without indentation:
-//! `{id: x, at: 10min, action: trip, targets: power/a, technique: T0831, description: ...}`.
+//! `{id: x, at: 10min, action: trip, targets: power/a, technique: T0831, description: ...}`, with
+//! `duration`, `probability`, `choose` and `select` when they differ from their defaults (every key
+//! the loader reads for an event).
 //! Targets are the event's `target_pattern`; a pattern of `(list)` or an empty one writes the
 //! resolved targets' ids as a list. Lines are wrapped at 110 columns for an item indented by 2.
 std::string event_to_yaml(const model::Event& event, const model::Network& network);

@@ -45,6 +45,7 @@ struct Summary {
   double resilience_index = 1.0;
   std::size_t state_changes = 0;
   std::vector<LayerSummary> layers;
+  sim::AttackOutcome attack;  //!< `has_campaign` false: the scenario has no campaign
 };
 
 Summary summarize(const sim::RunResult& result);

@@ -1,0 +1,39 @@
+#pragma once
+#include <QList>
+#include <QWidget>
+
+class QAction;
+class QHBoxLayout;
+class QLabel;
+class QTableView;
+
+namespace blackstart::gui {
+
+class ScenarioEventsModel;
+class ViewState;
+
+//! The Scenario events panel: the attack timeline as written in the file (double-click a row to
+//! edit it), buttons for the edit actions, and the scenario's mitigations with their descriptions.
+class ScenarioEventsPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ScenarioEventsPanel(QWidget* parent = nullptr);
+  //! Lists the events and mitigations of the state's scenario from now on.
+  void follow(const ViewState* state);
+  //! A tool button for each action under the table.
+  void add_buttons(const QList<QAction*>& actions);
+  //! The selected event's row, or -1.
+  [[nodiscard]] int current_row() const;
+  [[nodiscard]] QTableView* view() const { return view_; }
+
+ signals:
+  void editRequested(int row);
+
+ private:
+  ScenarioEventsModel* model_ = nullptr;
+  QTableView* view_ = nullptr;
+  QHBoxLayout* buttons_ = nullptr;
+  QLabel* mitigations_ = nullptr;
+};
+
+}  // namespace blackstart::gui
