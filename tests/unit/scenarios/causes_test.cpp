@@ -75,8 +75,9 @@ void check_causes(const model::Scenario& scenario, const std::string& label) {
 
 }  // namespace
 
-TEST_CASE("shipped scenarios: every state change has a cause that explain follows to an event or an entry point",
-          "[scenario][cause]") {
+TEST_CASE(
+    "shipped scenarios: every state change has a cause that explain follows to an event or an entry point",
+    "[scenario][cause]") {
   std::size_t runs = 0;
   for (const auto& builtin : io::builtin_scenarios()) {
     auto loaded = io::load_builtin_scenario(builtin.name);
