@@ -37,6 +37,14 @@ UTILITIES = [
          districts=None, n110=2, radial=1, other=2, meshed=3, behind=1, unaffected=2, launch_min=25,
          crews=6, travel=("10min", "20min", "40min")),
 ]
+# crews, travel: field crews per company and their travel times, ASSUMPTION (Prykarpattya's mountain
+# districts - Kosiv, Yaremche, Nadvirna - are far from the depots; Chernivtsi's area is small).
+# The feed counts (radial, other, meshed, behind, unaffected) are ASSUMPTION too.
+# The launch, in minutes after each company's hijack (ASSUMPTION within "~50-60 substations opened
+# within a ~1 h window", the firmware, UPS and KillDisk steps "during the outage" / "at the end"):
+LAUNCH = dict(hijack="1min", open110="2min", open35=("5min", "25min"), firmware=30, ups=35, killdisk=60,
+              tdos=("2h", "4h"))  # tdos: how long the telephone flood lasts
+UPS_BATTERY = "1h"             # ASSUMPTION: control-centre UPS autonomy
 KW_PER_CUSTOMER = 1.2          # ASSUMPTION: winter evening demand per connection, for MW figures
 UNAFFECTED_CUSTOMERS = 6_000   # ASSUMPTION: illustrative customers per substation not attacked
 # ASSUMPTION: substations differ in size; customer shares cycle through these weights.
@@ -253,7 +261,7 @@ def main():
         w(f"  - {{dependent: [\"power/{k}-110-*\", \"power/{k}-35-*\"], supplier: cyber/{k}-callcentre, kind: monitoring}}")
         w(f"  - {{dependent: cyber/{k}-dms, supplier: cyber/{k}-ups, kind: power}}")
         w(f"  - {{dependent: cyber/{k}-phones, supplier: cyber/{k}-ups, kind: power}}")
-        w(f"  - {{dependent: cyber/{k}-ups, supplier: power/{k}-infeed, kind: power, backup: {{kind: battery, autonomy: 1h}}}}")
+        w(f"  - {{dependent: cyber/{k}-ups, supplier: power/{k}-infeed, kind: power, backup: {{kind: battery, autonomy: {UPS_BATTERY}}}}}")
         w(f"  - {{dependent: cyber/{k}-callcentre, supplier: cyber/{k}-phones, kind: communication}}")
     w("  # city transport")
     w("  - {dependent: \"transport/trolleybus-if-*\", supplier: power/pry-traction-if, kind: power}")
@@ -313,24 +321,24 @@ def write_campaign(w, grids):
             w(f"       time_to_compromise: {{dist: uniform, min: {lo}, max: {hi}}}, description: {descriptions[step]}}}")
             previous = step
         w(f"    - {{id: {k}-hijack, technique: T0823, target: cyber/{k}-hmi, effect: control, requires: {k}-recon,")
-        w(f"       not_before: {t0}min, time_to_compromise: 1min,")
+        w(f"       not_before: {t0}min, time_to_compromise: {LAUNCH['hijack']},")
         w(f"       description: operators locked out; remote-admin tool and rogue DMS client drive the HMI}}")
         w(f"    - {{id: {k}-tdos, technique: T0814, target: cyber/{k}-callcentre, effect: deny_service, requires: {k}-hijack,")
-        w(f"       duration: {{dist: uniform, min: 2h, max: 4h}}, description: telephone flood of the call centre}}")
-        w(f"    - {{id: {k}-open-110, technique: T0831, effect: open_breaker, requires: {k}-hijack, time_to_compromise: 2min,")
+        w(f"       duration: {{dist: uniform, min: {LAUNCH['tdos'][0]}, max: {LAUNCH['tdos'][1]}}}, description: telephone flood of the call centre}}")
+        w(f"    - {{id: {k}-open-110, technique: T0831, effect: open_breaker, requires: {k}-hijack, time_to_compromise: {LAUNCH['open110']},")
         w(f"       description: breakers opened from the hijacked HMI,")
         w(f"       targets: [{', '.join('power/' + s for s in subs110)}]}}")
         w(f"    - {{id: {k}-open-35, technique: T0831, effect: open_breaker, requires: {k}-hijack,")
-        w(f"       time_to_compromise: {{dist: uniform, min: 5min, max: 25min}},")
+        w(f"       time_to_compromise: {{dist: uniform, min: {LAUNCH['open35'][0]}, max: {LAUNCH['open35'][1]}}},")
         w(f"       targets: [{', '.join('power/' + s for s in subs35)}]}}")
         w(f"    - {{id: {k}-firmware, technique: T0857, target: \"cyber/{k}-gw-*\", effect: destroy_firmware,")
-        w(f"       requires: [{k}-open-110, {k}-open-35], not_before: {t0 + 30}min,")
+        w(f"       requires: [{k}-open-110, {k}-open-35], not_before: {t0 + LAUNCH['firmware']}min,")
         w(f"       description: malicious firmware on serial-to-Ethernet converters blocks remote re-closing}}")
         w(f"    - {{id: {k}-ups, technique: T0816, target: cyber/{k}-ups, effect: deny_service, duration: manual_reboot,")
-        w(f"       requires: {k}-hijack, not_before: {t0 + 35}min,")
+        w(f"       requires: {k}-hijack, not_before: {t0 + LAUNCH['ups']}min,")
         w(f"       description: UPS shutdown scheduled through its management interface}}")
         w(f"    - {{id: {k}-killdisk, technique: T0809, targets: [cyber/{k}-hmi, cyber/{k}-dms, \"cyber/{k}-ws-*\"],")
-        w(f"       effect: wipe, requires: {k}-firmware, not_before: {t0 + 60}min, description: KillDisk wipes hosts}}")
+        w(f"       effect: wipe, requires: {k}-firmware, not_before: {t0 + LAUNCH['killdisk']}min, description: KillDisk wipes hosts}}")
     w("  objectives:")
     for u in UTILITIES:
         k = u["key"]
