@@ -42,7 +42,7 @@ UTILITIES = [
 # The feed counts (radial, other, meshed, behind, unaffected) are ASSUMPTION too.
 # The launch, in minutes after each company's hijack (ASSUMPTION within "~50-60 substations opened
 # within a ~1 h window", the firmware, UPS and KillDisk steps "during the outage" / "at the end"):
-LAUNCH = dict(hijack="1min", open110="2min", open35=("5min", "25min"), firmware=30, ups=35, killdisk=60,
+LAUNCH = dict(hijack="1min", open110="1min", open35=("5min", "25min"), firmware=30, ups=35, killdisk=60,
               tdos=("2h", "4h"))  # tdos: how long the telephone flood lasts
 UPS_BATTERY = "1h"             # ASSUMPTION: control-centre UPS autonomy
 KW_PER_CUSTOMER = 1.2          # ASSUMPTION: winter evening demand per connection, for MW figures
@@ -357,17 +357,11 @@ def write_defence(w):
     w("  - {use: protected-management-interfaces, enabled: false, block: 1}   # ASSUMPTION: UPS management not routable")
     w("")
     w("mitigations:")
-    w("  - name: vpn-mfa")
-    w("    description: multi-factor authentication on the VPN; the stolen credentials do not log in")
-    w("    enable_controls: [mfa-remote-access]")
-    w("  - name: segmentation")
-    w("    description: zones and conduits between corporate and control networks (library it-ot-segmentation)")
-    w("    enable_controls: [it-ot-segmentation]")
     w("  - name: prepositioned-crews")
     w("    description: crews pre-positioned at key substations and on standby, as after the attack")
     w("    crews:")
     for u in UTILITIES:
-        w(f"      - {{operator: {u['key']}, count: {u['crews'] * 3}, travel: {{dist: uniform, min: 5min, max: 20min}}}}")
+        w(f"      - {{operator: {u['key']}, count: {u['crews'] * 2}, travel: {{dist: uniform, min: 5min, max: 20min}}}}")
     w("  - name: recoverable-gateways")
     w("    description: gateways with recoverable firmware and clean spare HMIs, so IT staff restore remote control on site")
     w("    assets:")
@@ -377,6 +371,12 @@ def write_defence(w):
     w("  - name: ups-isolated")
     w("    description: UPS management interfaces unreachable from the IT network; the UPS shutdown fails")
     w("    enable_controls: [protected-management-interfaces]")
+    w("  - name: vpn-mfa")
+    w("    description: multi-factor authentication on the VPN; the stolen credentials do not log in")
+    w("    enable_controls: [mfa-remote-access]")
+    w("  - name: segmentation")
+    w("    description: zones and conduits between corporate and control networks (library it-ot-segmentation)")
+    w("    enable_controls: [it-ot-segmentation]")
 
 
 if __name__ == "__main__":
