@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "blackstart/core/duration.hpp"
 #include "blackstart/core/text.hpp"
 #include "target_reader.hpp"
 #include "technique_reader.hpp"
@@ -222,6 +223,19 @@ void read_objectives(YamlReader& yaml, const YAML::Node& node, const StepIds& id
   }
 }
 
+//! `start`: a duration, or one with a leading minus: the campaign began that long before the run
+//! (a dwell of months before a launch on the day simulated), which costs nothing to simulate.
+std::optional<double> read_start(YamlReader& yaml, const YAML::Node& node) {
+  if (!node.IsScalar() || node.Scalar().rfind('-', 0) != 0) return yaml.duration_of(node, "start");
+  std::string why;
+  const auto before = core::parse_duration(node.Scalar().substr(1), &why);
+  if (!before) {
+    yaml.error(node, "start: " + why);
+    return std::nullopt;
+  }
+  return -before->minutes;
+}
+
 }  // namespace
 
 void read_campaign(YamlReader& yaml, const YAML::Node& node, model::Scenario& scenario) {
@@ -239,7 +253,7 @@ void read_campaign(YamlReader& yaml, const YAML::Node& node, model::Scenario& sc
   else
     campaign.entry = read_targets(yaml, scenario.network, node["entry"], "entry");
   if (node["start"])
-    if (auto at = yaml.duration_of(node["start"], "start")) {
+    if (auto at = read_start(yaml, node["start"])) {
       campaign.start_min = *at;
       if (*at > scenario.horizon_min)
         yaml.warning(node["start"], "the campaign starts after the horizon and will not run");

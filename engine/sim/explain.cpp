@@ -95,6 +95,12 @@ std::vector<ExplainStep> explain(const RunResult& result, ElementIndex element, 
         if (change.time_min > when) break;
         if (change.element == current && is_damage(change)) found = &change;
       }
+      // Damage to what was already down (a breaker opened on a dark substation) is a cause update.
+      for (const auto& update : result.cause_updates) {
+        if (update.time_min > when) break;
+        if (update.element == current && is_damage(update) && (!found || update.time_min >= found->time_min))
+          found = &update;
+      }
     } else {
       found = latest_state_record(result, current, when);
       if (!found) {

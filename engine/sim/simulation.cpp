@@ -127,7 +127,9 @@ RunResult Simulation::run() {
     advance_campaign(t);
     start_repairs(t);
     emit_changes(t);
-    record_trace(t);
+    // A campaign that began before the run (its dwell) changes the state the run starts from.
+    record_trace(std::max(t, 0.0));
+    if (t < 0) continue;
     observer_->step_done(t);
     if (horizon_ > 0) observer_->progress(std::min(1.0, t / horizon_));
   }

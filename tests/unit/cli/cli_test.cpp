@@ -48,7 +48,7 @@ TEST_CASE("run without a scenario runs Ukraine 2015 and writes the three outputs
   CHECK(std::count(timeline.begin(), timeline.end(), '\n') == (24 * 12 + 1) * 3 + 1);
   const auto events = read(dir / "events.csv");
   CHECK(events.rfind("time_min,asset,from_state,to_state,cause_kind,cause,", 0) == 0);
-  CHECK(events.find(",event,kyiv-open-110,") != std::string::npos);
+  CHECK(events.find(",attack,kyiv-open-110,") != std::string::npos);  // an attack step, not an event
   CHECK(events.find(",restoration,crew:kyiv,") != std::string::npos);
 }
 

@@ -186,3 +186,15 @@ TEST_CASE("campaign reader: objectives", "[io][campaign]") {
       "never be reached\n"
       "test.yaml:6:5: error: objective 'y' needs 'steps': the steps whose success it counts\n");
 }
+
+TEST_CASE("campaign reader: a start before the run (the dwell)", "[io][campaign]") {
+  ReaderFixture f;
+  CHECK(read(f, "{entry: cyber/ws, start: -270d, steps: [{target: cyber/vpn, effect: foothold}]}").empty());
+  CHECK(f.scenario.campaign.start_min == -270 * 1440.0);
+  ReaderFixture g;
+  CHECK(read(g, "{entry: cyber/ws, start: -1d12h, steps: [{target: cyber/vpn, effect: foothold}]}").empty());
+  CHECK(g.scenario.campaign.start_min == -36 * 60.0);
+  ReaderFixture h;
+  CHECK(read(h, "{entry: cyber/ws, start: -2x, steps: [{target: cyber/vpn, effect: foothold}]}")
+            .rfind("test.yaml:1:26: error: start: ", 0) == 0);
+}

@@ -154,7 +154,10 @@ TEST_CASE("removing every event writes an empty list, a file without events gets
   CHECK(same(again.scenario->events[0], event));
 }
 
-TEST_CASE("the Ukraine scenario round-trips with one event changed", "[io][writer]") {
+TEST_CASE("the Ukraine scenario round-trips with events added to its campaign and one changed",
+          "[io][writer]") {
+  // The shipped file is a campaign without events: events written into it (as the GUI's event
+  // editor does) leave the campaign, the mitigations and the comments as they were.
   const auto builtin = io::builtin_scenarios();
   std::string text;
   for (const auto& b : builtin)
@@ -162,17 +165,39 @@ TEST_CASE("the Ukraine scenario round-trips with one event changed", "[io][write
   REQUIRE_FALSE(text.empty());
   const auto loaded = load_text(text);
   REQUIRE(loaded.ok());
-  auto events = loaded.scenario->events;
-  events.erase(events.begin() + 3);
+  REQUIRE(loaded.scenario->events.empty());
+  model::Event storm;
+  storm.id = "storm";
+  storm.at_min = 90;
+  storm.action = model::Action::Damage;
+  storm.target_pattern = "power/kyiv-110-x1";
+  storm.targets = {*loaded.scenario->network.find("power/kyiv-110-x1")};
+  model::Event relay = storm;
+  relay.id = "relay";
+  relay.at_min = 120;
+  relay.action = model::Action::Trip;
+  relay.target_pattern = "power/che-110-x1";
+  relay.targets = {*loaded.scenario->network.find("power/che-110-x1")};
+  const std::string added = io::replace_events(text, *loaded.scenario, {storm, relay});
+  const auto with_events = load_text(added);
+  REQUIRE(with_events.ok());
+  REQUIRE(with_events.scenario->events.size() == 2);
+  CHECK(same(with_events.scenario->events[0], storm));
+  CHECK(same(with_events.scenario->events[1], relay));
+  CHECK(with_events.scenario->campaign.steps.size() == loaded.scenario->campaign.steps.size());
+  CHECK(with_events.scenario->mitigations.size() == loaded.scenario->mitigations.size());
+
+  auto events = with_events.scenario->events;
+  events.erase(events.begin());
   events.front().description = "changed";
-  const std::string written = io::replace_events(text, *loaded.scenario, events);
+  const std::string written = io::replace_events(added, *with_events.scenario, events);
   const auto reloaded = load_text(written);
   REQUIRE(reloaded.ok());
-  REQUIRE(reloaded.scenario->events.size() == events.size());
-  for (std::size_t i = 0; i < events.size(); ++i) CHECK(same(reloaded.scenario->events[i], events[i]));
-  // Group comments above unchanged events survive.
-  CHECK(written.find("  # Kyivoblenergo\n  - {id: kyiv-hijack") != std::string::npos);
+  REQUIRE(reloaded.scenario->events.size() == 1);
+  CHECK(same(reloaded.scenario->events[0], events[0]));
+  CHECK(reloaded.scenario->campaign.steps.size() == loaded.scenario->campaign.steps.size());
   CHECK(written.find("# Ukraine, 23 December 2015") == 0);
+  CHECK(written.find("    # Kyivoblenergo: the dwell") != std::string::npos);
 }
 
 namespace {

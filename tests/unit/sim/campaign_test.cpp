@@ -345,3 +345,30 @@ TEST_CASE("campaign: a crew that cleans up a hijacked host throws the attacker o
     CHECK(first_to(r2, room.f.sub, sim::State::Failed) == nullptr);
   }
 }
+
+TEST_CASE("campaign: a campaign that starts before the run dwells there and strikes on the day",
+          "[sim][campaign]") {
+  ControlRoom room;
+  auto& c = room.scenario().campaign;
+  c.start_min = -90 * 24 * 60.0;  // phished three months before the simulated day
+  c.steps[0].time_to_compromise = core::DurationDistribution::fixed(30 * 24 * 60.0);
+  c.steps[1].not_before_min = 60;  // the launch: the HMI is hijacked an hour into the run
+  const auto r = sim::simulate(room.scenario());
+  const auto succeeded = with_status(r, Status::Succeeded);
+  REQUIRE(succeeded.size() >= 3);                   // (the HMI is hijacked again after the crew cleans it up)
+  CHECK(succeeded[0].time_min == -60 * 24 * 60.0);  // VPN, two months before the day
+  CHECK(succeeded[1].time_min == 60 + 30);
+  CHECK(succeeded[2].time_min == 60 + 30 + 5);
+  // The dwell is history: the run starts at 0 and time moves on from there.
+  REQUIRE_FALSE(r.trace.empty());
+  CHECK(r.trace.front().time_min == 0);
+  for (std::size_t i = 1; i < r.trace.size(); ++i) CHECK(r.trace[i - 1].time_min < r.trace[i].time_min);
+  const auto* opened = first_to(r, room.f.sub, sim::State::Failed);
+  REQUIRE(opened);
+  CHECK(opened->time_min == 95);
+  // explain reaches back into the dwell, to the entry point.
+  const auto chain = sim::explain(r, room.f.load, 100);
+  REQUIRE_FALSE(chain.empty());
+  CHECK(chain.back().entry_point);
+  CHECK(chain[chain.size() - 2].attack->time_min == -60 * 24 * 60.0);
+}

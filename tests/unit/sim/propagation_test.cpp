@@ -303,6 +303,30 @@ TEST_CASE("every state change has a cause and explain reaches the scenario event
   CHECK(test::cause_text(f.world.scenario, later[1].change) == "open");
 }
 
+TEST_CASE("explain follows a restoration back to damage done to what was already down", "[sim]") {
+  // infeed - sub - far - load: `sub` opens first, so `far` is dark when its own breaker opens; that
+  // opening is a cause update, not a state change, and the crew that closes `far` undoes it.
+  test::WorldBuilder w;
+  const auto infeed = w.asset("power/infeed", "infeed");
+  const auto sub = w.asset("power/sub", "substation");
+  const auto far = w.asset("power/far", "substation");
+  const auto load = w.asset("power/load", "load", {0, 1, 100});
+  w.link("power/l1", infeed, sub);
+  w.link("power/l2", sub, far);
+  w.link("power/l3", far, load);
+  w.crews("grid", 1, 30);
+  w.event("open-sub", 10, Action::OpenBreaker, {sub});
+  w.event("open-far", 20, Action::OpenBreaker, {far});
+  const auto r = sim::simulate(w.scenario);
+  const auto* repair = first_to(r, far, "under_repair");
+  REQUIRE(repair);
+  const auto chain = sim::explain(r, far, repair->time_min + 1);
+  REQUIRE(chain.size() == 2);
+  CHECK(chain[0].change.cause.kind == sim::CauseKind::Restoration);
+  CHECK(chain[1].change.cause.kind == sim::CauseKind::Event);
+  CHECK(test::cause_text(w.scenario, chain[1].change) == "open-far");
+}
+
 TEST_CASE("same seed, same run; another seed, another run", "[sim]") {
   Feeder f;
   f.world.scenario.crews["grid"] = model::CrewPool{

@@ -70,7 +70,7 @@ struct Campaign {
   std::string name;
   std::string description;
   std::vector<ElementIndex> entry;  //!< assets the attacker holds at `start_min` (e.g. a phished PC)
-  double start_min = 0.0;
+  double start_min = 0.0;           //!< may be negative: the campaign began before the run (its dwell)
   std::vector<AttackStep> steps;
   std::vector<Objective> objectives;
   SourceLocation location;
