@@ -12,6 +12,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "app/attack_panel.hpp"
 #include "app/charts_panel.hpp"
 #include "app/edit_actions.hpp"
 #include "app/event_log_panel.hpp"
@@ -85,6 +86,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::follow_state() {
   connect(&document_, &ScenarioDocument::opened, this, [this] {
     state_.open_scenario(document_.scenario());
+    raise_attack_docks(!document_.scenario()->campaign.empty());
     view_->fit_all();
     refresh_find_list();
     refresh_title();
@@ -100,6 +102,7 @@ void MainWindow::follow_state() {
   timeline_->follow(&state_);
   inspector_->follow(&state_);
   charts_->follow(&state_);
+  attack_->follow(&state_);
   event_log_->follow(&state_);
   scenario_events_->follow(&state_);
   layers_->follow(&state_);
@@ -112,6 +115,7 @@ void MainWindow::follow_state() {
           [this](ElementIndex e) { select_element(e, true); });
   connect(event_log_, &EventLogPanel::elementActivated, this,
           [this](ElementIndex e) { select_element(e, true); });
+  connect(attack_, &AttackPanel::elementActivated, this, [this](ElementIndex e) { select_element(e, true); });
   connect(scenario_events_, &ScenarioEventsPanel::editRequested, this, &MainWindow::edit_event);
 }
 

@@ -13,6 +13,7 @@ class QTableView;
 
 namespace blackstart::gui {
 
+class AttackPanel;
 class ChartsPanel;
 class EditActions;
 class EventDialog;
@@ -81,6 +82,7 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] NetworkScene* scene() const { return scene_; }
   [[nodiscard]] NetworkView* view() const { return view_; }
   [[nodiscard]] ChartsPanel* charts() const { return charts_; }
+  [[nodiscard]] AttackPanel* attack_panel() const { return attack_; }
   [[nodiscard]] InspectorPanel* inspector() const { return inspector_; }
   [[nodiscard]] TimelineWidget* timeline() const { return timeline_; }
   [[nodiscard]] RunController* run_controller() const;
@@ -116,6 +118,8 @@ class MainWindow : public QMainWindow {
   void build_docks();
   //! Panel sizes as shares of the window's size (first show without a saved layout, Reset layout).
   void size_docks_to_window();
+  //! Brings the attack view forward for a scenario with a campaign, the charts otherwise.
+  void raise_attack_docks(bool campaign);
   // main_window.cpp
   void follow_state();
   void restore_settings();
@@ -139,6 +143,7 @@ class MainWindow : public QMainWindow {
   NetworkView* view_ = nullptr;
   TimelineWidget* timeline_ = nullptr;
   ChartsPanel* charts_ = nullptr;
+  AttackPanel* attack_ = nullptr;
   InspectorPanel* inspector_ = nullptr;
   EventLogPanel* event_log_ = nullptr;
   RunsModel* runs_ = nullptr;
