@@ -15,6 +15,8 @@ namespace blackstart::gui {
 
 class AttackPanel;
 class ChartsPanel;
+class ControlsPanel;
+class DefenceActions;
 class EditActions;
 class EventDialog;
 class EventLogModel;
@@ -83,6 +85,8 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] NetworkView* view() const { return view_; }
   [[nodiscard]] ChartsPanel* charts() const { return charts_; }
   [[nodiscard]] AttackPanel* attack_panel() const { return attack_; }
+  [[nodiscard]] ControlsPanel* controls_panel() const { return controls_; }
+  [[nodiscard]] DefenceActions* defences() const { return defences_; }
   [[nodiscard]] InspectorPanel* inspector() const { return inspector_; }
   [[nodiscard]] TimelineWidget* timeline() const { return timeline_; }
   [[nodiscard]] RunController* run_controller() const;
@@ -138,12 +142,14 @@ class MainWindow : public QMainWindow {
   RunActions* runs_actions_ = nullptr;
   EditActions* edits_ = nullptr;
   ExportActions* exports_ = nullptr;
+  DefenceActions* defences_ = nullptr;
 
   NetworkScene* scene_ = nullptr;
   NetworkView* view_ = nullptr;
   TimelineWidget* timeline_ = nullptr;
   ChartsPanel* charts_ = nullptr;
   AttackPanel* attack_ = nullptr;
+  ControlsPanel* controls_ = nullptr;
   InspectorPanel* inspector_ = nullptr;
   EventLogPanel* event_log_ = nullptr;
   RunsModel* runs_ = nullptr;

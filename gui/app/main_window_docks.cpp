@@ -1,6 +1,6 @@
-// The panels around the canvas and where they dock: layers and legend on the left, inspector and
-// scenario events on the right, charts (with the attack graph as a tab), event log, runs and
-// messages below.
+// The panels around the canvas and where they dock: layers and legend on the left, inspector,
+// scenario events and security controls on the right, charts (with the attack graph as a tab), event log,
+// runs and messages below.
 #include <QAction>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -12,6 +12,7 @@
 
 #include "app/attack_panel.hpp"
 #include "app/charts_panel.hpp"
+#include "app/controls_panel.hpp"
 #include "app/event_log_panel.hpp"
 #include "app/inspector_panel.hpp"
 #include "app/layers_panel.hpp"
@@ -55,6 +56,11 @@ void MainWindow::build_docks() {
   auto* scenario_dock =
       dock(QStringLiteral("scenarioDock"), tr("Scenario events"), scenario_events_, Qt::RightDockWidgetArea);
   tabifyDockWidget(inspector_dock, scenario_dock);
+  controls_ = new ControlsPanel(this);
+  controls_->add_button(action(QStringLiteral("actionRankControls")));
+  auto* controls_dock =
+      dock(QStringLiteral("controlsDock"), tr("Controls"), controls_, Qt::RightDockWidgetArea);
+  tabifyDockWidget(scenario_dock, controls_dock);
   inspector_dock->raise();
 
   // Bottom: charts | event log, runs, messages.
