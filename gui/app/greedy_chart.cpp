@@ -48,7 +48,7 @@ GreedyChart::GreedyChart(QWidget* parent) : QChartView(new QChart, parent) {
   x_->setTitleText(tr("controls switched on (k)"));
   x_->setLabelFormat(QStringLiteral("%d"));
   y_ = new QValueAxis(c);
-  y_->setTitleText(tr("customer-hours avoided"));
+  y_->setTitleText(tr("customer-h avoided"));
   y_->setLabelFormat(QStringLiteral("%.0f"));
   c->addAxis(x_, Qt::AlignBottom);
   c->addAxis(y_, Qt::AlignLeft);

@@ -80,12 +80,12 @@ RankingDialog::RankingDialog(std::shared_ptr<const model::Scenario> scenario,
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   table_->horizontalHeader()->setSectionResizeMode(ControlsRankingModel::Controls, QHeaderView::Stretch);
   chart_ = new GreedyChart(this);
-  chart_->setMinimumHeight(220);
+  chart_->setMinimumHeight(260);
   auto* split = new QSplitter(Qt::Vertical, this);
   split->addWidget(table_);
   split->addWidget(chart_);
-  split->setStretchFactor(0, 3);
-  split->setStretchFactor(1, 2);
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 1);
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
   save_ = buttons->addButton(tr("Save CSV…"), QDialogButtonBox::ActionRole);
@@ -105,9 +105,9 @@ RankingDialog::RankingDialog(std::shared_ptr<const model::Scenario> scenario,
     if (total > 0) status_->setText(tr("%1 of %2 runs").arg(done).arg(total));
   });
   connect(controller_, &RankingController::finished, this, [this](const RankingPtr& ranking) {
-    set_busy(false);
     model_->set_ranking(ranking);
     chart_->set_ranking(ranking);
+    set_busy(false);
     progress_->setValue(100);
     status_->setText(tr("%1 controls ranked over %2 runs each (seed %3).")
                          .arg(ranking->candidates.size())
