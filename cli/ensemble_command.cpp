@@ -1,10 +1,8 @@
 // `blackstart ensemble`: Monte Carlo runs of one scenario, summarised.
-#include <unistd.h>
 #ifdef BLACKSTART_WITH_MPI
 #include <mpi.h>
 #endif
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -14,32 +12,11 @@
 #include "blackstart/metrics/metric_table.hpp"
 #include "blackstart/study/ensemble.hpp"
 #include "commands.hpp"
+#include "progress_bar.hpp"
 
 namespace blackstart::cli {
 
 namespace {
-//! "done/total, rate, ETA" on stderr, redrawn at most ten times a second.
-class ProgressBar {
- public:
-  explicit ProgressBar(bool enabled) : enabled_(enabled && isatty(STDERR_FILENO)) {}
-  void update(int done, int total) {
-    if (!enabled_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    const double elapsed = std::chrono::duration<double>(now - start_).count();
-    const double rate = elapsed > 0 ? done / elapsed : 0.0;
-    const double eta = rate > 0 ? (total - done) / rate : 0.0;
-    const int width = 30, filled = total > 0 ? width * done / total : width;
-    std::fprintf(stderr, "\r[%.*s%*s] %d/%d runs  %.0f runs/s  ETA %.0fs   ", filled,
-                 "##############################", width - filled, "", done, total, rate, eta);
-    if (done == total) std::fprintf(stderr, "\n");
-  }
-
- private:
-  bool enabled_;
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
-};
 #ifdef BLACKSTART_WITH_MPI
 //! Sends every rank's block of runs to rank 0, which appends them in rank order.
 void gather_ensemble(study::EnsembleResult& result, int rank, int ranks) {

@@ -21,38 +21,48 @@ std::optional<Duration> parse_duration(std::string_view text, std::string* error
     sign = -1.0;
     text.remove_prefix(1);
   }
-  std::size_t pos = 0;
-  while (pos < text.size() && (std::isdigit(static_cast<unsigned char>(text[pos])) || text[pos] == '.'))
-    ++pos;
-  if (pos == 0)
-    return fail("duration '" + std::string(text) + "' must start with a number (e.g. 15min, 2h, 1d)");
-  double value = 0.0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + pos, value);
-  if (ec != std::errc() || ptr != text.data() + pos)
-    return fail("bad number in duration '" + std::string(text) + "'");
-  std::string_view unit = text.substr(pos);
-  while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
-  double factor = 0.0;
-  if (unit == "s" || unit == "sec")
-    factor = 1.0 / 60.0;
-  else if (unit == "min" || unit == "m")
-    factor = 1.0;
-  else if (unit == "h")
-    factor = 60.0;
-  else if (unit == "d")
-    factor = 1440.0;
-  else if (unit == "w")
-    factor = 10080.0;
-  else if (unit.empty() && value == 0.0)
-    factor = 1.0;
-  else if (unit.empty())
-    return fail("duration '" + std::string(text) + "' needs a unit: s, min, h, d or w (e.g. " +
-                std::string(text) + "min)");
-  else
-    return fail("unknown duration unit '" + std::string(unit) + "' in '" + std::string(text) +
-                "'; use s, min, h, d or w");
-  if (!std::isfinite(value)) return fail("duration '" + std::string(text) + "' is not finite");
-  return Duration{sign * value * factor};
+  const auto is_number_char = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; };
+  // One number with its unit, or several in a row as format_duration writes them (1h30min, 1d 2h).
+  double total = 0.0;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    std::size_t pos = 0;
+    while (pos < rest.size() && is_number_char(rest[pos])) ++pos;
+    if (pos == 0)
+      return fail("duration '" + std::string(text) + "' must start with a number (e.g. 15min, 2h, 1d)");
+    double value = 0.0;
+    auto [ptr, ec] = std::from_chars(rest.data(), rest.data() + pos, value);
+    if (ec != std::errc() || ptr != rest.data() + pos)
+      return fail("bad number in duration '" + std::string(text) + "'");
+    std::size_t end = pos;
+    while (end < rest.size() && !is_number_char(rest[end])) ++end;
+    std::string_view unit = rest.substr(pos, end - pos);
+    while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+    while (!unit.empty() && unit.back() == ' ') unit.remove_suffix(1);
+    rest.remove_prefix(end);
+    double factor = 0.0;
+    if (unit == "s" || unit == "sec")
+      factor = 1.0 / 60.0;
+    else if (unit == "min" || unit == "m")
+      factor = 1.0;
+    else if (unit == "h")
+      factor = 60.0;
+    else if (unit == "d")
+      factor = 1440.0;
+    else if (unit == "w")
+      factor = 10080.0;
+    else if (unit.empty() && value == 0.0 && total == 0.0 && rest.empty())
+      factor = 1.0;
+    else if (unit.empty())
+      return fail("duration '" + std::string(text) + "' needs a unit: s, min, h, d or w (e.g. " +
+                  std::string(text) + "min)");
+    else
+      return fail("unknown duration unit '" + std::string(unit) + "' in '" + std::string(text) +
+                  "'; use s, min, h, d or w");
+    if (!std::isfinite(value)) return fail("duration '" + std::string(text) + "' is not finite");
+    total += value * factor;
+  }
+  return Duration{sign * total};
 }
 
 std::string format_duration(Duration d) {

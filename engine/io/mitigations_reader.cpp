@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "blackstart/core/text.hpp"
+#include "blackstart/io/control_library.hpp"
 #include "blackstart/model/asset_types.hpp"
 #include "target_reader.hpp"
 
@@ -133,6 +134,83 @@ void read_backup_change(YamlReader& yaml, const model::Network& network, const Y
   m.changes.push_back(std::move(change));
 }
 
+//! A name or a list of names, each passed to `one`.
+template <typename Each>
+void for_each_name(YamlReader& yaml, const YAML::Node& node, const std::string& key, Each one) {
+  auto check = [&](const YAML::Node& n) {
+    if (!n.IsScalar()) {
+      yaml.error(n, key + " must be a name or a list of names");
+      return;
+    }
+    one(n, n.Scalar());
+  };
+  if (node.IsSequence())
+    for (const auto& n : node) check(n);
+  else
+    check(node);
+}
+
+//! `enable_controls:` / `disable_controls:`: controls of the scenario, or of the library (enabling
+//! one the scenario does not list adds it).
+void read_control_switches(YamlReader& yaml, const YAML::Node& node, bool on, const model::Scenario& scenario,
+                           model::Mitigation& m) {
+  const std::string key = on ? "enable_controls" : "disable_controls";
+  for_each_name(yaml, node, key, [&](const YAML::Node& n, const std::string& name) {
+    model::MitigationChange change;
+    change.kind =
+        on ? model::MitigationChange::Kind::EnableControl : model::MitigationChange::Kind::DisableControl;
+    change.name = name;
+    const bool in_scenario = std::any_of(scenario.controls.begin(), scenario.controls.end(),
+                                         [&](const model::Control& c) { return c.name == name; });
+    const model::Control* library = in_scenario ? nullptr : find_library_control(name);
+    if (!in_scenario && !library) {
+      std::vector<std::string> names;
+      for (const auto& c : scenario.controls) names.push_back(c.name);
+      for (const auto& c : control_library()) names.push_back(c.name);
+      yaml.error(n, key + " names unknown control '" + name + "'" + core::did_you_mean(name, names) +
+                        ": it is neither in the scenario's 'controls' nor in the library");
+      return;
+    }
+    if (on && library) change.control = *library;
+    m.changes.push_back(std::move(change));
+  });
+}
+
+//! `enable_responses:` / `disable_responses:`: response playbooks of the scenario.
+void read_response_switches(YamlReader& yaml, const YAML::Node& node, bool on,
+                            const model::Scenario& scenario, model::Mitigation& m) {
+  const std::string key = on ? "enable_responses" : "disable_responses";
+  std::vector<std::string> known;
+  for (const auto& r : scenario.responses) known.push_back(r.name);
+  for_each_name(yaml, node, key, [&](const YAML::Node& n, const std::string& name) {
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      yaml.error(n, key + " names unknown response '" + name + "'" + core::did_you_mean(name, known));
+      return;
+    }
+    model::MitigationChange change;
+    change.kind =
+        on ? model::MitigationChange::Kind::EnableResponse : model::MitigationChange::Kind::DisableResponse;
+    change.name = name;
+    m.changes.push_back(std::move(change));
+  });
+}
+
+//! `restoration: {detection, detection_without_view}`: the operators' detection delays.
+void read_restoration_change(YamlReader& yaml, const YAML::Node& node, model::Mitigation& m) {
+  if (!yaml.expect_map(node, "restoration", {"detection", "detection_without_view"})) return;
+  model::MitigationChange change;
+  change.kind = model::MitigationChange::Kind::SetRestoration;
+  if (node["detection"]) change.detection = yaml.distribution_of(node["detection"], "detection");
+  if (node["detection_without_view"])
+    change.detection_without_view =
+        yaml.distribution_of(node["detection_without_view"], "detection_without_view");
+  if (!node["detection"] && !node["detection_without_view"]) {
+    yaml.error(node, "restoration needs 'detection' or 'detection_without_view'");
+    return;
+  }
+  m.changes.push_back(std::move(change));
+}
+
 }  // namespace
 
 void read_mitigations(YamlReader& yaml, const YAML::Node& node, model::Scenario& scenario) {
@@ -143,7 +221,8 @@ void read_mitigations(YamlReader& yaml, const YAML::Node& node, model::Scenario&
   for (const auto& item : node) {
     if (!yaml.expect_map(
             item, "a mitigation",
-            {"name", "description", "crews", "assets", "disable_events", "add_backup", "remove_backup"}))
+            {"name", "description", "crews", "assets", "disable_events", "add_backup", "remove_backup",
+             "enable_controls", "disable_controls", "enable_responses", "disable_responses", "restoration"}))
       continue;
     model::Mitigation m;
     if (!item["name"]) {
@@ -164,6 +243,11 @@ void read_mitigations(YamlReader& yaml, const YAML::Node& node, model::Scenario&
     if (const auto events = item["disable_events"]) read_disabled_events(yaml, events, scenario, m);
     if (const auto b = item["add_backup"]) read_backup_change(yaml, scenario.network, b, true, m);
     if (const auto b = item["remove_backup"]) read_backup_change(yaml, scenario.network, b, false, m);
+    if (const auto c = item["enable_controls"]) read_control_switches(yaml, c, true, scenario, m);
+    if (const auto c = item["disable_controls"]) read_control_switches(yaml, c, false, scenario, m);
+    if (const auto r = item["enable_responses"]) read_response_switches(yaml, r, true, scenario, m);
+    if (const auto r = item["disable_responses"]) read_response_switches(yaml, r, false, scenario, m);
+    if (const auto r = item["restoration"]) read_restoration_change(yaml, r, m);
     scenario.mitigations.push_back(std::move(m));
   }
 }

@@ -11,13 +11,17 @@
 #include <fstream>
 #include <sstream>
 
+#include "blackstart/io/control_library.hpp"
+#include "campaign_reader.hpp"
 #include "classic_model_reader.hpp"
+#include "controls_reader.hpp"
 #include "crews_reader.hpp"
 #include "csv_dependencies_reader.hpp"
 #include "dependencies_reader.hpp"
 #include "events_reader.hpp"
 #include "layers_reader.hpp"
 #include "mitigations_reader.hpp"
+#include "responses_reader.hpp"
 #include "settings_reader.hpp"
 #include "sources_reader.hpp"
 #include "yaml_reader.hpp"
@@ -38,9 +42,11 @@ void read_scenario(YamlReader& yaml, const YAML::Node& root, model::Scenario& sc
     return;
   }
   if (!yaml.expect_map(root, "the scenario",
-                       {"blackstart", "name", "description", "start_time", "horizon", "report_step", "seed",
-                        "power_model", "power_flow", "sources", "layers", "dependencies", "dependencies_csv",
-                        "crews", "restoration", "events", "mitigations", "classic_model"}))
+                       {"blackstart",   "name",         "description",      "start_time", "horizon",
+                        "report_step",  "seed",         "power_model",      "power_flow", "sources",
+                        "layers",       "dependencies", "dependencies_csv", "crews",      "restoration",
+                        "events",       "campaign",     "controls",         "responses",  "mitigations",
+                        "classic_model"}))
     return;
   scenario.file = yaml.file();
   read_settings(yaml, root, scenario);
@@ -58,6 +64,9 @@ void read_scenario(YamlReader& yaml, const YAML::Node& root, model::Scenario& sc
   if (root["crews"]) read_crews(yaml, root["crews"], scenario);
   if (root["restoration"]) read_restoration(yaml, root["restoration"], scenario.restoration);
   if (root["events"]) read_events(yaml, root["events"], scenario);
+  if (root["campaign"]) read_campaign(yaml, root["campaign"], scenario);
+  if (root["controls"]) read_controls(yaml, root["controls"], control_library(), scenario.controls);
+  if (root["responses"]) read_responses(yaml, root["responses"], scenario);
   if (root["mitigations"]) read_mitigations(yaml, root["mitigations"], scenario);
   warn_dependency_cycles(scenario.network, yaml.diagnostics());
   const bool crews_declared_empty = root["crews"] && root["crews"].IsSequence() && root["crews"].size() == 0;

@@ -2,7 +2,6 @@
 
 #include <array>
 
-#include "blackstart/core/text.hpp"
 #include "name_table.hpp"
 
 namespace blackstart::model {
@@ -93,71 +92,6 @@ const Mitigation* Scenario::find_mitigation(std::string_view wanted) const {
   for (const auto& m : mitigations)
     if (m.name == wanted) return &m;
   return nullptr;
-}
-
-namespace {
-
-core::DurationDistribution* repair_slot(RepairTimes& r, const std::string& kind) {
-  if (kind == "remote") return &r.remote;
-  if (kind == "manual") return &r.manual;
-  if (kind == "repair") return &r.repair;
-  if (kind == "reimage") return &r.reimage;
-  if (kind == "cleanup") return &r.cleanup;
-  if (kind == "replacement") return &r.replacement;
-  return nullptr;
-}
-}  // namespace
-
-core::Diagnostics apply_mitigations(Scenario& scenario, const std::vector<std::string>& names) {
-  core::Diagnostics diagnostics;
-  std::vector<std::string> known;
-  for (const auto& m : scenario.mitigations) known.push_back(m.name);
-  for (const auto& name : names) {
-    const Mitigation* mitigation = scenario.find_mitigation(name);
-    if (!mitigation) {
-      diagnostics.error(
-          scenario.file, 0, 0,
-          "unknown mitigation '" + name + "'" + core::did_you_mean(name, known) +
-              (known.empty() ? "; the scenario defines none" : "; defined: " + core::join(known, ", ")));
-      continue;
-    }
-    auto& elements = scenario.network.elements();
-    for (const auto& change : mitigation->changes) {
-      switch (change.kind) {
-        case MitigationChange::Kind::SetCrews: {
-          CrewPool& pool = scenario.crews[change.operator_name];
-          pool.operator_name = change.operator_name;
-          if (change.crew_count) pool.count = *change.crew_count;
-          if (change.travel) pool.travel = *change.travel;
-          break;
-        }
-        case MitigationChange::Kind::SetAttribute:
-          for (auto t : change.targets) set_attribute(elements[t], change.attribute, change.value);
-          break;
-        case MitigationChange::Kind::SetRepair:
-          for (auto t : change.targets)
-            if (auto* slot = repair_slot(elements[t].repair, change.attribute)) *slot = change.repair_time;
-          break;
-        case MitigationChange::Kind::DisableEvent:
-          for (auto& event : scenario.events)
-            if (event.id == change.event_id) event.enabled = false;
-          break;
-        case MitigationChange::Kind::RemoveBackup:
-        case MitigationChange::Kind::AddBackup:
-          for (auto& dep : scenario.network.dependencies()) {
-            bool targeted = false;
-            for (auto t : change.targets) targeted = targeted || t == dep.dependent;
-            if (!targeted || dep.effect != DependencyEffect::Fail) continue;
-            if (change.kind == MitigationChange::Kind::RemoveBackup)
-              dep.backup_min.reset();
-            else
-              dep.backup_min = change.backup_min;
-          }
-          break;
-      }
-    }
-  }
-  return diagnostics;
 }
 
 }  // namespace blackstart::model

@@ -102,6 +102,10 @@ void Simulation::cancel_repair(ElementIndex x) {
 void Simulation::clear_damage(ElementIndex x, const Cause& cause, double t) {
   Runtime& r = rt_[x];
   cancel_repair(x);
+  // Cleaning up or rebuilding a host the attacker held throws the attacker out of it.
+  const bool rebuilt = r.damage == Damage::Compromised || r.damage == Damage::Wiped;
+  if (rebuilt && r.attacker_holds)
+    evict(x, cause.kind == CauseKind::Response ? cause.event : AttackRecord::kNoIndex, t);
   r.damage = Damage::None;
   r.detect_at = -1.0;
   ++r.repair_token;

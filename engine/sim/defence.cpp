@@ -114,8 +114,10 @@ void Simulation::run_response(std::uint32_t id, double t) {
       break;
     case model::ResponseAction::RestoreFromBackup:
       for (ElementIndex x : response.targets) {
-        if (rt_[x].attacker_holds) evict(x, id, t);
-        if (rt_[x].damage == Damage::Compromised || rt_[x].damage == Damage::Wiped) clear_damage(x, cause, t);
+        if (rt_[x].damage == Damage::Compromised || rt_[x].damage == Damage::Wiped)
+          clear_damage(x, cause, t);  // evicts the attacker too
+        else if (rt_[x].attacker_holds)
+          evict(x, id, t);
       }
       break;
   }

@@ -58,3 +58,16 @@ TEST_CASE("text helpers", "[core]") {
   CHECK(glob_match("a*b*c", "a123b456c"));
   CHECK_FALSE(glob_match("a*b*c", "a123b456"));
 }
+
+TEST_CASE("durations with several units read back what format_duration writes", "[core]") {
+  CHECK(parse_duration("15h30min")->minutes == Approx(930));
+  CHECK(parse_duration("1d 2h")->minutes == Approx(1560));
+  CHECK(parse_duration("-1h30min")->minutes == Approx(-90));
+  for (double minutes : {5.0, 90.0, 1445.0, 3 * 1440.0 + 61})
+    CHECK(parse_duration(format_duration(Duration{minutes}))->minutes == Approx(minutes));
+  std::string why;
+  CHECK_FALSE(parse_duration("1h30", &why));
+  CHECK(why == "duration '1h30' needs a unit: s, min, h, d or w (e.g. 1h30min)");
+  CHECK_FALSE(parse_duration("1h30 parsecs", &why));
+  CHECK(why == "unknown duration unit 'parsecs' in '1h30 parsecs'; use s, min, h, d or w");
+}

@@ -56,7 +56,7 @@ TEST_CASE("campaign: steps run in order of their prerequisites and open what the
   CHECK(test::cause_text(room.scenario(), *opened) == "open");
   CHECK(test::detail_text(room.scenario(), *opened) == "open_breaker (T0831) from cyber/hmi");
   CHECK(first_to(r, room.hmi, sim::State::Compromised)->time_min == 90);
-  CHECK(r.attack.steps_succeeded == 3);
+  CHECK(r.attack.steps_succeeded == 4);  // the HMI is hijacked again after the crew cleans it up
   CHECK(r.attack.objectives_reached == 1);
   REQUIRE(r.attack.time_to_objective_min);
   CHECK(*r.attack.time_to_objective_min == 95);
@@ -315,4 +315,33 @@ TEST_CASE("campaign outputs: attack.csv rows and the summary's attack object", "
   CHECK(
       report::summary_json(metrics::summarize(sim::simulate(plain.world.scenario)), {}).find("\"attack\"") ==
       std::string::npos);
+}
+
+TEST_CASE("campaign: a crew that cleans up a hijacked host throws the attacker out", "[sim][campaign]") {
+  ControlRoom room;
+  auto& w = room.f.world;
+  // The breaker step waits until 1000 min. The grid crew cleans up the HMI first (detection 5 min,
+  // travel 30 min, clean-up 12 h): the attacker loses it at 845, and hijacks it again from the VPN
+  // gateway it still holds (30 min), in time for the launch.
+  w.scenario.campaign.steps[2].not_before_min = 1000;
+  const auto r = sim::simulate(room.scenario());
+  const auto evicted = with_status(r, Status::Evicted);
+  REQUIRE(evicted.size() == 1);
+  CHECK(evicted[0].target == room.hmi);
+  CHECK(evicted[0].time_min == 90 + 5 + 30 + 720);
+  std::vector<double> hijacks;
+  for (const auto& a : with_status(r, Status::Succeeded))
+    if (a.step == 1) hijacks.push_back(a.time_min);
+  CHECK(hijacks == std::vector<double>{90, 875});
+  CHECK(first_to(r, room.f.sub, sim::State::Failed)->time_min == 1005);
+  SECTION("with every host it holds rebuilt at once, the attacker cannot come back") {
+    // Rebuilding only some would not do: from the HMI it still holds, the VPN gateway is in reach.
+    w.response("reimage", ResponseAction::RestoreFromBackup, {room.ws, room.vpn, room.hmi}, 0);
+    w.control("edr", {"T0823"}, 0.0, 1.0, 0);  // sees the hijack at 90
+    const auto r2 = sim::simulate(room.scenario());
+    const auto out = with_status(r2, Status::Evicted);
+    CHECK(out.size() == 3);
+    for (const auto& a : out) CHECK(a.time_min == 90);
+    CHECK(first_to(r2, room.f.sub, sim::State::Failed) == nullptr);
+  }
 }

@@ -17,7 +17,8 @@ struct Duration {
   auto operator<=>(const Duration&) const = default;
 };
 
-//! Parses `30s`, `15min`, `2h`, `1.5d`, `1w` (also `0`); returns nullopt and sets `error` otherwise.
+//! Parses `30s`, `15min`, `2h`, `1.5d`, `1w` (also `0`), and sums of them such as `1h30min` or `1d 2h`
+//! (what format_duration writes); returns nullopt and sets `error` otherwise.
 std::optional<Duration> parse_duration(std::string_view text, std::string* error = nullptr);
 //! Shortest readable form: `90min` -> `1h30min`.
 std::string format_duration(Duration duration);

@@ -68,6 +68,7 @@ struct Objective {
 
 struct Campaign {
   std::string name;
+  std::string description;
   std::vector<ElementIndex> entry;  //!< assets the attacker holds at `start_min` (e.g. a phished PC)
   double start_min = 0.0;
   std::vector<AttackStep> steps;
@@ -93,7 +94,8 @@ struct Control {
   std::string name;
   std::string mitigation_id;  //!< MITRE ATT&CK mitigation, e.g. M0932
   std::string description;
-  std::string source;  //!< where its technique mapping and numbers come from (or ASSUMPTION)
+  std::string source;       //!< where its technique mapping and numbers come from (or ASSUMPTION)
+  std::string assumptions;  //!< why its numbers are what they are, each labelled ASSUMPTION
   bool enabled = true;
   std::vector<Countermeasure> countermeasures;
   SourceLocation location;

@@ -66,7 +66,19 @@ struct RestorationPolicy {
 
 //! One change a mitigation makes; targets are resolved at load.
 struct MitigationChange {
-  enum class Kind { SetCrews, SetAttribute, SetRepair, DisableEvent, RemoveBackup, AddBackup };
+  enum class Kind {
+    SetCrews,
+    SetAttribute,
+    SetRepair,
+    DisableEvent,
+    RemoveBackup,
+    AddBackup,
+    EnableControl,    //!< switch a control on; `control` is added when the scenario has none of that name
+    DisableControl,   //!< switch a control off (no change when the scenario has none of that name)
+    EnableResponse,   //!< switch a response playbook on
+    DisableResponse,  //!< ... or off
+    SetRestoration,   //!< replace the operators' detection delays
+  };
   Kind kind = Kind::SetAttribute;
   std::string operator_name;                         //!< SetCrews
   std::optional<int> crew_count;                     //!< SetCrews
@@ -77,6 +89,11 @@ struct MitigationChange {
   core::DurationDistribution repair_time;            //!< SetRepair
   std::string event_id;                              //!< DisableEvent
   double backup_min = 0.0;                           //!< AddBackup: autonomy
+  std::string name;                                  //!< Enable/DisableControl, Enable/DisableResponse
+  //! EnableControl: the library's definition, added (switched on) when the scenario lacks `name`.
+  std::optional<Control> control;
+  std::optional<core::DurationDistribution> detection;               //!< SetRestoration
+  std::optional<core::DurationDistribution> detection_without_view;  //!< SetRestoration
 };
 
 struct Mitigation {
