@@ -1,12 +1,12 @@
 #include "app/attack_panel.hpp"
 
 #include <QGraphicsView>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <functional>
 
 #include "canvas/attack_graph_scene.hpp"
 #include "models/event_log_model.hpp"
@@ -15,17 +15,23 @@ namespace blackstart::gui {
 
 namespace {
 
-//! Fits the whole graph in the dock, never drawing it larger than life.
+//! Fits the whole graph in the dock, never larger than life, and never so small that its text
+//! cannot be read: below that it scrolls.
 class FittingView final : public QGraphicsView {
  public:
   using QGraphicsView::QGraphicsView;
+  static constexpr qreal kSmallest = 0.66;
+  //! Where the action is, kept in sight when the graph is wider than the dock.
+  std::function<QPointF()> focus;
   void fit() {
     const QRectF rect = sceneRect();
     if (rect.isEmpty()) return;
-    const qreal scale =
+    const qreal fits =
         std::min({1.0, (viewport()->width() - 4) / rect.width(), (viewport()->height() - 4) / rect.height()});
+    const qreal scale = std::max(kSmallest, fits);
     setTransform(QTransform::fromScale(scale, scale));
-    centerOn(rect.center());
+    const bool wider = rect.width() * scale > viewport()->width();
+    centerOn(QPointF(wider && focus ? focus().x() : rect.center().x(), rect.center().y()));
   }
 
  protected:
@@ -35,27 +41,22 @@ class FittingView final : public QGraphicsView {
   }
 };
 
-//! The key: a chip per status, and the meaning of the line styles and badges.
-QWidget* make_legend(QWidget* parent) {
-  auto* legend = new QWidget(parent);
-  auto* row = new QHBoxLayout(legend);
-  row->setContentsMargins(4, 0, 4, 0);
-  row->setSpacing(10);
-  for (auto status : all_step_statuses()) {
-    QPixmap chip(12, 12);
-    chip.fill(step_status_color(status));
-    auto* icon = new QLabel(legend);
-    icon->setPixmap(chip);
-    row->addWidget(icon);
-    row->addWidget(new QLabel(step_status_label(status), legend));
-  }
-  auto* lines = new QLabel(
-      QObject::tr("· solid: needs all · dashed: needs any · dotted: counts for the objective"), legend);
-  lines->setToolTip(
+//! The key: a colour chip per status, then what line styles and badges mean. One wrapping label,
+//! so that the dock stays narrow on a small screen.
+QLabel* make_legend(QWidget* parent) {
+  QStringList items;
+  for (auto status : all_step_statuses())
+    items << QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+                 .arg(step_status_color(status).name(), step_status_label(status).toHtmlEscaped());
+  items << QObject::tr("solid: needs all") << QObject::tr("dashed: needs any")
+        << QObject::tr("dotted: counts for the objective");
+  auto* legend = new QLabel(items.join(QStringLiteral(" &nbsp; ")), parent);
+  legend->setObjectName(QStringLiteral("attackLegend"));
+  legend->setTextFormat(Qt::RichText);
+  legend->setWordWrap(true);
+  legend->setToolTip(
       QObject::tr("A shield marks a step a control or response blocked; an eye, one a "
                   "control detected (time and control on the node; hover for details)."));
-  row->addWidget(lines);
-  row->addStretch(1);
   return legend;
 }
 
@@ -93,9 +94,8 @@ AttackPanel::AttackPanel(QWidget* parent) : QWidget(parent) {
   view->setObjectName(QStringLiteral("attackGraph"));
   view->setRenderHint(QPainter::Antialiasing);
   view->setDragMode(QGraphicsView::NoDrag);
-  view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   view->setMinimumHeight(90);
+  view->focus = [this] { return scene_->frontier(); };
   view_ = view;
   graph_layout->addWidget(view_, 1);
   graph_layout->addWidget(make_legend(graph_page));
@@ -127,6 +127,7 @@ QString AttackPanel::summary() const {
 
 void AttackPanel::refresh() {
   pages_->setCurrentIndex(scene_->has_campaign() ? 1 : 0);
+  static_cast<FittingView*>(view_)->fit();
   if (!scene_->has_campaign()) return;
   const auto& scenario = *scene_->scenario();
   const auto& campaign = scenario.campaign;

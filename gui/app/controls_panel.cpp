@@ -109,10 +109,17 @@ ControlsPanel::ControlsPanel(QWidget* parent) : QWidget(parent) {
     if (rebuilding_ || column != 0 || !item->parent()) return;
     const bool on = item->checkState(0) == Qt::Checked;
     const QString name = item->data(0, kNameRole).toString();
-    if (static_cast<Group>(item->data(0, kGroupRole).toInt()) == Group::Responses)
-      emit responseToggled(name, on);
-    else
-      emit controlToggled(name, on);
+    const bool response = static_cast<Group>(item->data(0, kGroupRole).toInt()) == Group::Responses;
+    // Later, not inside the tree's own signal: the edit rebuilds the tree and deletes this item.
+    QMetaObject::invokeMethod(
+        this,
+        [this, name, on, response] {
+          if (response)
+            emit responseToggled(name, on);
+          else
+            emit controlToggled(name, on);
+        },
+        Qt::QueuedConnection);
   });
   rebuild();
 }

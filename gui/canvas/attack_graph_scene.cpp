@@ -11,8 +11,8 @@ namespace blackstart::gui {
 
 namespace {
 
-constexpr qreal kColumnStep = AttackNodeItem::kWidth + 64;
-constexpr qreal kRowStep = AttackNodeItem::kHeight + 22;
+constexpr qreal kColumnStep = AttackNodeItem::kWidth + 44;
+constexpr qreal kRowStep = AttackNodeItem::kHeight + 14;
 
 QString qs(const std::string& text) {
   return QString::fromStdString(text);
@@ -127,7 +127,7 @@ void AttackGraphScene::rebuild() {
   for (std::uint32_t o = 0; o < campaign.objectives.size(); ++o)
     for (std::uint32_t s : campaign.objectives[o].steps)
       if (s < steps_.size()) connect_nodes(steps_[s], objectives_[o], AttackEdgeItem::Style::Objective, s);
-  setSceneRect(itemsBoundingRect().adjusted(-12, -12, 12, 12));
+  setSceneRect(itemsBoundingRect().adjusted(-6, -6, 6, 6));
 }
 
 void AttackGraphScene::refresh() {
@@ -143,6 +143,17 @@ void AttackGraphScene::refresh() {
     edges_[e]->set_active(source < 0 ? run_ != nullptr && time_ >= campaign.start_min
                                      : progress_.steps[static_cast<std::size_t>(source)].held > 0);
   }
+}
+
+QPointF AttackGraphScene::frontier() const {
+  if (!has_campaign()) return {};
+  const AttackNodeItem* furthest = entry_;
+  for (std::uint32_t s = 0; s < steps_.size(); ++s)
+    if (progress_.steps[s].status != StepStatus::NotStarted && steps_[s]->pos().x() > furthest->pos().x())
+      furthest = steps_[s];
+  for (std::uint32_t o = 0; o < objectives_.size(); ++o)
+    if (progress_.objective_reached[o]) furthest = objectives_[o];
+  return furthest->pos();
 }
 
 QString AttackGraphScene::control_names(const std::vector<std::uint32_t>& controls) const {

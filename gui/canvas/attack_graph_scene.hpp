@@ -33,6 +33,9 @@ class AttackGraphScene : public QGraphicsScene {
   [[nodiscard]] AttackNodeItem* objective_node(std::uint32_t objective) const;
   [[nodiscard]] AttackNodeItem* entry_node() const { return entry_; }
   [[nodiscard]] const std::vector<AttackEdgeItem*>& edges() const { return edges_; }
+  //! The centre of the furthest step the attacker has started by the time (the entry before any):
+  //! what a dock too narrow for the whole graph keeps in sight.
+  [[nodiscard]] QPointF frontier() const;
   //! Rich-text tooltip of a step: what it is, what it needs, and where it stands.
   [[nodiscard]] QString step_tooltip(std::uint32_t step) const;
   //! Names of controls (scenario.controls indexes) of the drawn scenario, joined.

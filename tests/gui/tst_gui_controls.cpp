@@ -1,15 +1,23 @@
 // The defender's side of the window: switching controls in the scenario text, and the Rank controls
 // dialog against study::rank_controls called directly on the same scenario.
+#include <QAction>
 #include <QApplication>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
+#include <QTreeWidget>
 #include <memory>
 
+#include "app/attack_panel.hpp"
+#include "app/controls_panel.hpp"
+#include "app/defence_actions.hpp"
 #include "app/greedy_chart.hpp"
+#include "app/main_window.hpp"
 #include "app/ranking_dialog.hpp"
+#include "blackstart/io/control_library.hpp"
 #include "blackstart/study/controls_ranking.hpp"
+#include "canvas/attack_graph_scene.hpp"
 #include "controllers/defence_text.hpp"
 #include "gui_test_support.hpp"
 #include "models/controls_ranking_model.hpp"
@@ -48,6 +56,9 @@ class ControlsTest : public QObject {
   void switches_a_flow_mapping();
   void refuses_a_location_that_does_not_name_the_control();
   void adds_a_library_control();
+  void toggling_a_control_reruns_and_changes_the_outcome();
+  void adding_a_library_control_and_switching_a_response();
+  void rank_controls_action_ranks_the_open_scenario();
   void ranking_dialog_gives_the_engines_rows();
   void ranking_can_be_cancelled();
 };
@@ -111,6 +122,137 @@ void ControlsTest::adds_a_library_control() {
   QCOMPARE(add_library_control_to_text("controls: []\nevents: []\n", "b").value_or(""),
            std::string("controls:\n  - {use: b}\nevents: []\n"));
   QVERIFY(!add_library_control_to_text("controls: [{use: a}]\n", "b"));
+}
+
+namespace {
+
+//! The window with the control-room scenario open and run.
+std::unique_ptr<MainWindow> open_control_room() {
+  auto window = std::make_unique<MainWindow>(MainWindow::Options{false, false});
+  window->resize(1600, 1000);
+  window->show();
+  if (!window->open_path(test::source_path("tests/gui/control-room.yaml"))) return nullptr;
+  window->run_now();
+  if (!window->wait_for_runs()) return nullptr;
+  return window;
+}
+
+//! Lets a ticked box reach the document (queued) and the run it starts finish.
+bool settle(MainWindow& window) {
+  QApplication::processEvents();
+  return window.wait_for_runs();
+}
+
+std::uint32_t step_index(const model::Scenario& s, const std::string& id) {
+  for (std::uint32_t i = 0; i < s.campaign.steps.size(); ++i)
+    if (s.campaign.steps[i].id == id) return i;
+  return 0xffffffffu;
+}
+
+}  // namespace
+
+void ControlsTest::toggling_a_control_reruns_and_changes_the_outcome() {
+  auto window = open_control_room();
+  QVERIFY(window);
+  auto* scene = window->attack_panel()->scene();
+  const auto baseline = window->current_run();
+  QVERIFY(baseline);
+  QCOMPARE(baseline->result.attack.objectives_reached, 1u);
+  auto* panel = window->controls_panel();
+  auto* mfa = panel->item(ControlsPanel::Group::Scenario, QStringLiteral("mfa-remote-access"));
+  QVERIFY(mfa);
+  QCOMPARE(mfa->checkState(0), Qt::Unchecked);
+
+  // Ticking the box edits the file (undoably) and runs the scenario again.
+  mfa->setCheckState(0, Qt::Checked);
+  QVERIFY(settle(*window));
+  const std::string& text = window->document()->text();
+  QVERIFY(text.find("{use: mfa-remote-access, enabled: true, block: 1}") != std::string::npos);
+  QVERIFY(window->document()->dirty());
+  const auto run = window->current_run();
+  QVERIFY(run != baseline);
+  QCOMPARE(run->result.attack.objectives_reached, 0u);
+  QVERIFY(run->result.attack.steps_blocked >= 1);
+  window->set_time(run->result.horizon_min);
+  const auto vpn = step_index(*run->scenario, "vpn-in");
+  QCOMPARE(scene->progress().steps[vpn].status, StepStatus::Blocked);
+  QVERIFY(scene->step_node(vpn)->face().defence.contains(QStringLiteral("mfa-remote-access")));
+  QCOMPARE(scene->progress().steps[step_index(*run->scenario, "open-breakers")].status,
+           StepStatus::NotStarted);
+  QVERIFY(window->attack_panel()->summary().contains(QStringLiteral("objective blackout not reached")));
+  QCOMPARE(panel->item(ControlsPanel::Group::Scenario, QStringLiteral("mfa-remote-access"))->checkState(0),
+           Qt::Checked);
+
+  // Undo puts the file and the box back.
+  window->action(QStringLiteral("actionUndo"))->trigger();
+  QCOMPARE(window->document()->scenario()->controls[0].enabled, false);
+  QCOMPARE(panel->item(ControlsPanel::Group::Scenario, QStringLiteral("mfa-remote-access"))->checkState(0),
+           Qt::Unchecked);
+  QVERIFY(!window->document()->dirty());
+}
+
+void ControlsTest::adding_a_library_control_and_switching_a_response() {
+  auto window = open_control_room();
+  QVERIFY(window);
+  auto* panel = window->controls_panel();
+  auto* segmentation = panel->item(ControlsPanel::Group::Library, QStringLiteral("it-ot-segmentation"));
+  QVERIFY(segmentation);
+  segmentation->setCheckState(0, Qt::Checked);
+  QVERIFY(settle(*window));
+  QVERIFY(window->document()->text().find("  - {use: it-ot-segmentation}\n") != std::string::npos);
+  const auto& controls = window->document()->scenario()->controls;
+  QCOMPARE(controls.size(), std::size_t{3});
+  QCOMPARE(controls.back().name, std::string("it-ot-segmentation"));
+  QVERIFY(controls.back().enabled);
+  // Now a control of the scenario: its box moved to the first group, ticked.
+  QVERIFY(!panel->item(ControlsPanel::Group::Library, QStringLiteral("it-ot-segmentation")));
+  QCOMPARE(panel->item(ControlsPanel::Group::Scenario, QStringLiteral("it-ot-segmentation"))->checkState(0),
+           Qt::Checked);
+
+  // Detection with the response: the control network is isolated 5 min after the alert at 70 min,
+  // so the HMI is never reached; without the response the breakers open as before.
+  QVERIFY(window->defences()->set_control_enabled(QStringLiteral("it-ot-segmentation"), false));
+  QVERIFY(window->wait_for_runs());
+  QVERIFY(window->defences()->set_control_enabled(QStringLiteral("vpn-logging"), true));
+  QVERIFY(window->wait_for_runs());
+  const auto stopped = window->current_run();
+  QVERIFY(stopped->result.attack.first_detection_min);
+  QCOMPARE(*stopped->result.attack.first_detection_min, 70.0);
+  QCOMPARE(stopped->result.attack.objectives_reached, 0u);
+  auto* isolate = panel->item(ControlsPanel::Group::Responses, QStringLiteral("isolate-ot"));
+  QVERIFY(isolate);
+  QCOMPARE(isolate->checkState(0), Qt::Checked);
+  isolate->setCheckState(0, Qt::Unchecked);
+  QVERIFY(settle(*window));
+  QVERIFY(window->document()->text().find("on: [T1133], enabled: false}") != std::string::npos);
+  const auto watched = window->current_run();
+  QVERIFY(watched != stopped);
+  QVERIFY(watched->result.attack.first_detection_min);
+  QCOMPARE(watched->result.attack.objectives_reached, 1u);
+  QVERIFY(watched->summary.customer_minutes_interrupted > stopped->summary.customer_minutes_interrupted);
+}
+
+void ControlsTest::rank_controls_action_ranks_the_open_scenario() {
+  auto window = open_control_room();
+  QVERIFY(window);
+  window->action(QStringLiteral("actionRankControls"))->trigger();
+  auto* dialog = window->defences()->ranking_dialog();
+  QVERIFY(dialog);
+  dialog->runs_box()->setValue(20);
+  dialog->greedy_box()->setValue(2);
+  dialog->start();
+  QVERIFY(dialog->wait());
+  QVERIFY(dialog->ranking());
+  const auto& scenario = *window->document()->scenario();
+  const auto candidates = study::control_candidates(scenario, io::control_library());
+  QCOMPARE(dialog->ranking()->candidates.size(), candidates.size());
+  study::ControlsOptions options;
+  options.runs = 20;
+  options.greedy = 2;
+  QCOMPARE(study::controls_csv(*dialog->ranking()),
+           study::controls_csv(study::rank_controls(scenario, candidates, options)));
+  if (qEnvironmentVariableIsSet("BLACKSTART_TEST_PICTURES"))
+    dialog->grab().save(QStringLiteral("/tmp/ranking-dialog-window.png"));
 }
 
 void ControlsTest::ranking_dialog_gives_the_engines_rows() {
