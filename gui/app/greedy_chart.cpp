@@ -48,7 +48,6 @@ GreedyChart::GreedyChart(QWidget* parent) : QChartView(new QChart, parent) {
   x_->setTitleText(tr("controls switched on (k)"));
   x_->setLabelFormat(QStringLiteral("%d"));
   y_ = new QValueAxis(c);
-  y_->setTitleText(tr("customer-h avoided"));
   y_->setLabelFormat(QStringLiteral("%.0f"));
   c->addAxis(x_, Qt::AlignBottom);
   c->addAxis(y_, Qt::AlignLeft);
@@ -107,8 +106,17 @@ void GreedyChart::set_ranking(const RankingPtr& ranking) {
   x_->setTickType(QValueAxis::TicksDynamic);
   x_->setTickAnchor(0);
   x_->setTickInterval(k_max <= 12 ? 1 : std::ceil(k_max / 10.0));
-  y_->setRange(bottom, top * 1.05);
-  y_->applyNiceNumbers();
+  // Ticks at 1, 2 or 5 times a power of ten, about four of them.
+  const double raw = (top - bottom) / 4.0;
+  const double power = std::pow(10.0, std::floor(std::log10(raw)));
+  const double step = raw / power <= 1   ? power
+                      : raw / power <= 2 ? 2 * power
+                      : raw / power <= 5 ? 5 * power
+                                         : 10 * power;
+  y_->setTickType(QValueAxis::TicksDynamic);
+  y_->setTickAnchor(0);
+  y_->setTickInterval(step);
+  y_->setRange(std::floor(bottom / step) * step, std::ceil(top * 1.02 / step) * step);
   chart()->setToolTip(rows.empty() ? tr("Rank with greedy K ≥ 1 to draw the curve.") : QString());
 }
 
