@@ -201,7 +201,7 @@ void ControlsTest::adding_a_library_control_and_switching_a_response() {
   QVERIFY(settle(*window));
   QVERIFY(window->document()->text().find("  - {use: it-ot-segmentation}\n") != std::string::npos);
   const auto& controls = window->document()->scenario()->controls;
-  QCOMPARE(controls.size(), std::size_t{3});
+  QCOMPARE(controls.size(), std::size_t{4});
   QCOMPARE(controls.back().name, std::string("it-ot-segmentation"));
   QVERIFY(controls.back().enabled);
   // Now a control of the scenario: its box moved to the first group, ticked.
@@ -209,27 +209,26 @@ void ControlsTest::adding_a_library_control_and_switching_a_response() {
   QCOMPARE(panel->item(ControlsPanel::Group::Scenario, QStringLiteral("it-ot-segmentation"))->checkState(0),
            Qt::Checked);
 
-  // Detection with the response: the control network is isolated 5 min after the alert at 70 min,
-  // so the HMI is never reached; without the response the breakers open as before.
+  // The VPN log-in is detected at 70 min but nothing responds: the breakers open. With the response
+  // the control network is isolated at 75 min, and the HMI is never reached.
   QVERIFY(window->defences()->set_control_enabled(QStringLiteral("it-ot-segmentation"), false));
   QVERIFY(window->wait_for_runs());
-  QVERIFY(window->defences()->set_control_enabled(QStringLiteral("vpn-logging"), true));
-  QVERIFY(window->wait_for_runs());
-  const auto stopped = window->current_run();
-  QVERIFY(stopped->result.attack.first_detection_min);
-  QCOMPARE(*stopped->result.attack.first_detection_min, 70.0);
-  QCOMPARE(stopped->result.attack.objectives_reached, 0u);
+  const auto watched = window->current_run();
+  QVERIFY(watched->result.attack.first_detection_min);
+  QCOMPARE(*watched->result.attack.first_detection_min, 70.0);
+  QCOMPARE(watched->result.attack.objectives_reached, 1u);
   auto* isolate = panel->item(ControlsPanel::Group::Responses, QStringLiteral("isolate-ot"));
   QVERIFY(isolate);
-  QCOMPARE(isolate->checkState(0), Qt::Checked);
-  isolate->setCheckState(0, Qt::Unchecked);
+  QCOMPARE(isolate->checkState(0), Qt::Unchecked);
+  isolate->setCheckState(0, Qt::Checked);
   QVERIFY(settle(*window));
-  QVERIFY(window->document()->text().find("on: [T1133], enabled: false}") != std::string::npos);
-  const auto watched = window->current_run();
+  QVERIFY(window->document()->text().find("on: [T1133], enabled: true}") != std::string::npos);
+  const auto stopped = window->current_run();
   QVERIFY(watched != stopped);
-  QVERIFY(watched->result.attack.first_detection_min);
-  QCOMPARE(watched->result.attack.objectives_reached, 1u);
+  QCOMPARE(*stopped->result.attack.first_detection_min, 70.0);
+  QCOMPARE(stopped->result.attack.objectives_reached, 0u);
   QVERIFY(watched->summary.customer_minutes_interrupted > stopped->summary.customer_minutes_interrupted);
+  QVERIFY(window->attack_panel()->summary().contains(QStringLiteral("responses: isolate-ot 1h15min")));
 }
 
 void ControlsTest::rank_controls_action_ranks_the_open_scenario() {
