@@ -48,8 +48,9 @@ QLabel* make_legend(QWidget* parent) {
   for (auto status : all_step_statuses())
     items << QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
                  .arg(step_status_color(status).name(), step_status_label(status).toHtmlEscaped());
-  items << QObject::tr("solid: needs all") << QObject::tr("dashed: needs any")
-        << QObject::tr("dotted: counts for the objective");
+  for (const QString& line : {QObject::tr("solid: needs all"), QObject::tr("dashed: needs any"),
+                              QObject::tr("dotted: counts for the objective")})
+    items << line.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
   auto* legend = new QLabel(items.join(QStringLiteral(" &nbsp; ")), parent);
   legend->setObjectName(QStringLiteral("attackLegend"));
   legend->setTextFormat(Qt::RichText);

@@ -47,7 +47,7 @@ void draw_shield(QPainter* p, QPointF centre, qreal r) {
   shield.quadTo(centre + QPointF(-r * 0.8, r * 0.6), centre + QPointF(-r * 0.85, -r * 0.6));
   shield.closeSubpath();
   p->setBrush(step_status_color(StepStatus::Blocked));
-  p->setPen(QPen(Qt::white, 1.2));
+  p->setPen(QPen(QColor(0x00, 0x5E, 0x45), 1.0));
   p->drawPath(shield);
 }
 
@@ -118,19 +118,26 @@ void AttackNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, Q
                     plain.elidedText(face_.status, Qt::ElideRight, line3.width()));
   if (!face_.defence.isEmpty()) {
     font.setItalic(true);
+    font.setPixelSize(10);
     painter->setFont(font);
+    const QFontMetricsF small(font);
     const QRectF line4(box.left() + pad, box.top() + 56, box.width() - 2 * pad, 16);
     painter->drawText(line4, Qt::AlignLeft | Qt::AlignVCenter,
-                      plain.elidedText(face_.defence, Qt::ElideRight, line4.width()));
+                      small.elidedText(face_.defence, Qt::ElideRight, line4.width()));
   }
 
-  // Badges at the top right: a shield where a defence blocked, an eye where one detected.
+  // Badges at the top right, on white discs so they read on any fill: a shield where a defence
+  // blocked, an eye where one detected.
   qreal x = box.right() - 12;
+  painter->setPen(QPen(QColor(0x55, 0x55, 0x55), 0.8));
+  painter->setBrush(Qt::white);
+  for (int b = 0; b < (face_.detected ? 1 : 0) + (face_.blocked ? 1 : 0); ++b)
+    painter->drawEllipse(QPointF(x - 20 * b, box.top() + 12), 9.5, 9.5);
   if (face_.detected) {
-    draw_eye(painter, QPointF(x, box.top() + 12), 8);
+    draw_eye(painter, QPointF(x, box.top() + 12), 7);
     x -= 20;
   }
-  if (face_.blocked) draw_shield(painter, QPointF(x, box.top() + 12), 8);
+  if (face_.blocked) draw_shield(painter, QPointF(x, box.top() + 12), 6.5);
 }
 
 // ------------------------------------------------------------------------------------------ edges

@@ -31,7 +31,7 @@ struct AttackNodeFace {
 class AttackNodeItem final : public QGraphicsItem {
  public:
   enum { Type = QGraphicsItem::UserType + 20 };
-  static constexpr qreal kWidth = 184;
+  static constexpr qreal kWidth = 168;
   static constexpr qreal kHeight = 76;
 
   //! `index`: the step or objective index (0 for the entry).

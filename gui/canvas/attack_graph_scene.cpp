@@ -11,7 +11,7 @@ namespace blackstart::gui {
 
 namespace {
 
-constexpr qreal kColumnStep = AttackNodeItem::kWidth + 44;
+constexpr qreal kColumnStep = AttackNodeItem::kWidth + 40;
 constexpr qreal kRowStep = AttackNodeItem::kHeight + 14;
 
 QString qs(const std::string& text) {
