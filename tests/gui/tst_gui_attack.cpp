@@ -10,6 +10,7 @@
 
 #include "app/attack_panel.hpp"
 #include "app/main_window.hpp"
+#include "canvas/attack_graph_layout.hpp"
 #include "canvas/attack_graph_scene.hpp"
 #include "gui_test_support.hpp"
 #include "support/control_room.hpp"
@@ -32,6 +33,7 @@ class AttackViewTest : public QObject {
  private slots:
   void initTestCase() { test::isolate_settings(); }
   void lays_out_steps_by_prerequisite_depth();
+  void layers_by_longest_path_with_any_of_edges_dashed();
   void colours_steps_by_status_over_the_timeline();
   void names_the_control_that_blocked();
   void marks_detection_with_its_time_and_control();
@@ -59,6 +61,36 @@ void AttackViewTest::lays_out_steps_by_prerequisite_depth() {
   QCOMPARE(scene->edges().back()->style(), AttackEdgeItem::Style::Objective);
   QVERIFY(panel.summary().contains(QStringLiteral("Run the scenario")));
   for (std::uint32_t s = 0; s < 3; ++s) QCOMPARE(scene->progress().steps[s].status, StepStatus::NotStarted);
+}
+
+void AttackViewTest::layers_by_longest_path_with_any_of_edges_dashed() {
+  // vpn-in(0) → hijack(1) → open(2); historian(3) from the entry; pivot(4) needs any of vpn-in and
+  // historian; wipe(5) needs open and pivot: its column is after the longest chain (open).
+  test::ControlRoom room;
+  auto& w = room.f.world;
+  w.step("historian", "T1021", model::StepEffect::Foothold, {room.ws}, 10);
+  w.step("pivot", "T1021", model::StepEffect::Foothold, {room.vpn}, 10).requires_any = {0, 3};
+  w.step("wipe", "T1485", model::StepEffect::Wipe, {room.ws}, 10).requires_all = {2, 4};
+  const auto& campaign = room.scenario().campaign;
+  const auto layout = layout_attack_graph(campaign);
+  QCOMPARE(layout.column, (std::vector<int>{0, 1, 2, 0, 1, 3}));
+  QCOMPARE(layout.columns, 4);
+  QCOMPARE(layout.tallest, 2);
+  const auto again = layout_attack_graph(campaign);
+  QCOMPARE(again.row, layout.row);
+
+  AttackGraphScene scene;
+  scene.show(std::make_shared<const model::Scenario>(room.scenario()), nullptr, 0);
+  int any = 0, all = 0, objective = 0;
+  for (const auto* edge : scene.edges()) {
+    any += edge->style() == AttackEdgeItem::Style::Any;
+    all += edge->style() == AttackEdgeItem::Style::All;
+    objective += edge->style() == AttackEdgeItem::Style::Objective;
+  }
+  QCOMPARE(any, 2);          // vpn-in and historian into pivot
+  QCOMPARE(all, 2 + 2 + 2);  // the chain, wipe's two, and the entry into vpn-in and historian
+  QCOMPARE(objective, 1);
+  QVERIFY(scene.step_node(5)->pos().x() > scene.step_node(2)->pos().x());
 }
 
 void AttackViewTest::colours_steps_by_status_over_the_timeline() {
