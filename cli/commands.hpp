@@ -90,6 +90,19 @@ struct SweepArgs {
   bool quiet = false;
 };
 
+//! `blackstart controls SCENARIO --runs N [--greedy K] [--threads T] [--seed S] --out FILE.csv`
+struct ControlsArgs {
+  std::string scenario;
+  int runs = 100;
+  int greedy = 0;
+  int threads = 0;
+  int top = 20;
+  std::optional<std::uint64_t> seed;
+  std::vector<std::string> mitigations;
+  std::string out;
+  bool quiet = false;
+};
+
 //! Prints diagnostics to stderr, one `file:line:col: severity: message` per line.
 void print_diagnostics(const core::Diagnostics& diagnostics);
 //! Loads a scenario file or built-in name (empty: the default scenario) and applies mitigations;
@@ -111,5 +124,6 @@ int contingency_command(const ContingencyArgs& args);
 int validate_command(const std::vector<std::string>& files, bool quiet);
 int explain_command(const ExplainArgs& args);
 int import_command(const ImportArgs& args);
+int controls_command(const ControlsArgs& args);
 
 }  // namespace blackstart::cli

@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <mutex>
-#include <set>
 
 #include "blackstart/metrics/metrics.hpp"
 #include "blackstart/sim/simulator.hpp"
@@ -15,14 +14,6 @@
 namespace blackstart::study {
 
 namespace {
-
-bool counters_campaign(const model::Control& control, const model::Campaign& campaign) {
-  for (const auto& measure : control.countermeasures)
-    for (const auto& pattern : measure.techniques)
-      for (const auto& step : campaign.steps)
-        if (model::technique_matches(pattern, step.technique)) return true;
-  return false;
-}
 
 //! Per run: customer-minutes interrupted and whether an objective was reached (1/0), interleaved.
 class Evaluator {
@@ -106,19 +97,6 @@ ControlsRow summarise(ControlsRow::Kind kind, std::vector<std::size_t> set, cons
 
 }  // namespace
 
-std::vector<model::Control> control_candidates(const model::Scenario& scenario,
-                                               const std::vector<model::Control>& library) {
-  std::vector<model::Control> out = scenario.controls;
-  std::set<std::string> names;
-  for (const auto& c : out) names.insert(c.name);
-  for (const auto& c : library)
-    if (!names.count(c.name) && counters_campaign(c, scenario.campaign)) {
-      out.push_back(c);
-      names.insert(c.name);
-    }
-  return out;
-}
-
 ControlsRanking rank_controls(const model::Scenario& scenario, const std::vector<model::Control>& candidates,
                               const ControlsOptions& options, const GatherRuns& gather,
                               const std::function<void(long, long)>& progress) {
@@ -180,7 +158,7 @@ std::string controls_csv(const ControlsRanking& ranking) {
   std::string out =
       "rank,kind,k,controls,mitigations,customer_hours_mean,customer_hours_avoided_mean,avoided_ci95_low,"
       "avoided_ci95_high,objective_reached_fraction,objective_prevented_fraction\n";
-  const auto num = [](double v) { return v == 0.0 ? std::string("0") : fmt::format("{:.6g}", v); };
+  const auto num = [](double v) { return v == 0.0 ? std::string("0") : fmt::format("{:.6g}", v); };  // no "-0"
   int single_rank = 0;
   for (const auto& row : ranking.rows) {
     std::string names, mitigations;

@@ -121,3 +121,30 @@ TEST_CASE("help lists examples", "[cli]") {
   CHECK(r.code == 0);
   CHECK(r.output.find("Examples:") != std::string::npos);
 }
+
+TEST_CASE("controls ranks the controls that counter the campaign, the same for any thread count", "[cli]") {
+  const std::string scenario = std::string(BLACKSTART_SOURCE_DIR) + "/tests/data/campaign/control-room.yaml";
+  const auto dir = std::filesystem::temp_directory_path() / "blackstart-cli-controls";
+  std::filesystem::create_directories(dir);
+  const auto one = run_cli("controls " + scenario + " --runs 30 --greedy 2 --threads 1 --seed 5 --out " +
+                           (dir / "one.csv").string());
+  INFO(one.output);
+  REQUIRE(one.code == 0);
+  CHECK(one.output.find("Control-room hijack: 4 controls, 30 runs each, seed 5") != std::string::npos);
+  CHECK(one.output.find("1    mfa-remote-access") != std::string::npos);
+  const auto two = run_cli("controls " + scenario + " --runs 30 --greedy 2 --threads 2 --seed 5 --out " +
+                           (dir / "two.csv").string() + " -q");
+  REQUIRE(two.code == 0);
+  std::ifstream a(dir / "one.csv"), b(dir / "two.csv");
+  const std::string first((std::istreambuf_iterator<char>(a)), {}),
+      second((std::istreambuf_iterator<char>(b)), {});
+  CHECK(first == second);
+  CHECK(first.find("\n1,single,1,mfa-remote-access,M0932,0,") != std::string::npos);
+  CHECK(first.find("\n,greedy,2,mfa-remote-access+") != std::string::npos);
+}
+
+TEST_CASE("controls refuses a scenario without a campaign", "[cli]") {
+  const auto r = run_cli("controls " + kScenarios + "tutorial.yaml --runs 5");
+  CHECK(r.code == 1);
+  CHECK(r.output.find("error: scenario 'Tutorial town' has no campaign") != std::string::npos);
+}

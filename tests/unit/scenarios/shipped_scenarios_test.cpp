@@ -169,7 +169,7 @@ TEST_CASE("built-in scenarios are the shipped files", "[scenario][io]") {
     INFO(builtin.name << ": " << loaded.diagnostics.to_string());
     REQUIRE(loaded.ok());
   }
-  auto missing = io::load_scenario("ukraine-2016");
+  auto missing = io::load_scenario("ukrain-2015");
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.diagnostics.to_string().find("did you mean 'ukraine-2015'") != std::string::npos);
 }

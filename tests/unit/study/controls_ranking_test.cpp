@@ -32,18 +32,6 @@ test::ControlRoom uncertain_room() {
 }
 }  // namespace
 
-TEST_CASE("controls ranking: candidates are the scenario's and the library's that apply",
-          "[study][controls]") {
-  auto room = uncertain_room();
-  room.scenario().controls.push_back(control("own", {"T9999"}, 1.0));
-  const std::vector<model::Control> library{
-      control("mfa", {"T1133"}, 0.9), control("unrelated", {"T1566*"}, 0.9), control("own", {"T1133"}, 0.5)};
-  const auto candidates = study::control_candidates(room.scenario(), library);
-  REQUIRE(candidates.size() == 2);
-  CHECK(candidates[0].name == "own");  // the scenario's own, even if it counters nothing used
-  CHECK(candidates[1].name == "mfa");
-}
-
 TEST_CASE("controls ranking: blocking controls rank first, greedy sets grow, threads do not matter",
           "[study][controls]") {
   auto room = uncertain_room();

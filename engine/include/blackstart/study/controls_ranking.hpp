@@ -46,11 +46,6 @@ struct ControlsRanking {
   std::vector<ControlsRow> rows;  //!< baseline, singles by avoided impact (best first), greedy k = 1..K
 };
 
-//! Candidates: the scenario's own controls (whatever their `enabled`), then `library` controls that
-//! counter a technique of the campaign and are not in the scenario by name.
-std::vector<model::Control> control_candidates(const model::Scenario& scenario,
-                                               const std::vector<model::Control>& library);
-
 //! Runs the baseline (no controls; responses as in the scenario), each candidate alone, and the
 //! greedy sets. Identical for any thread or process count. `progress(done, total)` counts runs of
 //! this process, serialised.
