@@ -9,7 +9,7 @@
 #include <QVBoxLayout>
 
 #include "app/distribution_text.hpp"
-#include "blackstart/study/controls_ranking.hpp"
+#include "blackstart/io/control_library.hpp"
 
 namespace blackstart::gui {
 
@@ -129,11 +129,6 @@ void ControlsPanel::follow(const ViewState* state) {
   connect(state, &ViewState::scenarioEdited, this, &ControlsPanel::set_scenario);
 }
 
-void ControlsPanel::set_library(std::vector<model::Control> library) {
-  library_ = std::move(library);
-  rebuild();
-}
-
 void ControlsPanel::set_scenario(ScenarioPtr scenario) {
   scenario_ = std::move(scenario);
   rebuild();
@@ -199,12 +194,13 @@ void ControlsPanel::rebuild() {
 
   auto* own = group(tr("In the scenario"), static_cast<int>(scenario_->controls.size()));
   for (const auto& control : scenario_->controls) add(own, Group::Scenario, control, control.enabled);
-  const auto candidates = study::control_candidates(*scenario_, library_);
-  const auto extra = candidates.size() - scenario_->controls.size();
-  if (extra > 0) {
-    auto* library = group(tr("From the library, countering this campaign"), static_cast<int>(extra));
-    for (std::size_t c = scenario_->controls.size(); c < candidates.size(); ++c)
-      add(library, Group::Library, candidates[c], false);
+  std::vector<const model::Control*> library;
+  const auto applicable = io::applicable_controls(*scenario_);
+  for (const auto& a : applicable)
+    if (a.from_library) library.push_back(&a.control);
+  if (!library.empty()) {
+    auto* top = group(tr("From the library, countering this campaign"), static_cast<int>(library.size()));
+    for (const auto* control : library) add(top, Group::Library, *control, false);
   }
   auto* responses = group(tr("Response playbooks"), static_cast<int>(scenario_->responses.size()));
   for (const auto& response : scenario_->responses) {

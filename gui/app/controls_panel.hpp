@@ -1,6 +1,5 @@
 #pragma once
 #include <QWidget>
-#include <vector>
 
 #include "controllers/view_state.hpp"
 
@@ -23,8 +22,6 @@ class ControlsPanel : public QWidget {
   explicit ControlsPanel(QWidget* parent = nullptr);
   //! Shows the state's scenario from now on (opened and edited).
   void follow(const ViewState* state);
-  //! Controls a scenario can reference by name; those that counter its campaign are offered.
-  void set_library(std::vector<model::Control> library);
   void set_scenario(ScenarioPtr scenario);
   //! Buttons under the list (Rank controls…).
   void add_button(QAction* action);
@@ -41,7 +38,6 @@ class ControlsPanel : public QWidget {
   void rebuild();
 
   ScenarioPtr scenario_;
-  std::vector<model::Control> library_;
   QLabel* hint_ = nullptr;
   QTreeWidget* tree_ = nullptr;
   QWidget* buttons_ = nullptr;

@@ -7,6 +7,7 @@
 #include "app/run_actions.hpp"
 #include "app/run_settings.hpp"
 #include "app/user_messages.hpp"
+#include "blackstart/io/control_library.hpp"
 #include "controllers/defence_text.hpp"
 #include "controllers/scenario_document.hpp"
 
@@ -60,7 +61,7 @@ bool DefenceActions::set_control_enabled(const QString& qname, bool on) {
   if (const auto* control = find_named(scenario->controls, name)) {
     if (control->enabled == on) return true;
     text = set_enabled_in_text(document_->text(), control->location.line, control->location.column, name, on);
-  } else if (on && find_named(library_, name)) {
+  } else if (on && io::find_library_control(name)) {
     text = add_library_control_to_text(document_->text(), name);
   } else {
     messages_->show_error(tr("Unknown control"), tr("The scenario has no control '%1'.").arg(qname));
@@ -123,7 +124,11 @@ RankingDialog* DefenceActions::rank_controls() {
     return nullptr;
   }
   if (options->until_min) variant->horizon_min = *options->until_min;
-  auto candidates = study::control_candidates(*variant, library_);
+  // The same candidates as the `controls` command: the scenario's and the library's that counter
+  // a technique of the campaign.
+  std::vector<model::Control> candidates;
+  for (auto& applicable : io::applicable_controls(*variant))
+    candidates.push_back(std::move(applicable.control));
   study::ControlsOptions defaults;
   defaults.seed = options->seed;
   defaults.runs = 100;

@@ -1,7 +1,6 @@
 #pragma once
 #include <QObject>
 #include <QPointer>
-#include <vector>
 
 #include "blackstart/model/scenario.hpp"
 
@@ -26,9 +25,6 @@ class DefenceActions : public QObject {
   DefenceActions(ScenarioDocument* document, RunSettings* settings, RunActions* runs, UserMessages* messages,
                  QWidget* window);
 
-  //! Controls a scenario can reference by name (`use: NAME`).
-  void set_library(std::vector<model::Control> library) { library_ = std::move(library); }
-  [[nodiscard]] const std::vector<model::Control>& library() const { return library_; }
   //! Whether a switch re-runs the scenario (on by default).
   void set_rerun(bool rerun) { rerun_ = rerun; }
 
@@ -47,7 +43,6 @@ class DefenceActions : public QObject {
   RunActions* runs_;
   UserMessages* messages_;
   QWidget* window_;
-  std::vector<model::Control> library_;
   QPointer<RankingDialog> dialog_;
   bool rerun_ = true;
 };

@@ -27,7 +27,6 @@
 #include "app/scenario_events_panel.hpp"
 #include "app/timeline_widget.hpp"
 #include "app/user_messages.hpp"
-#include "blackstart/io/control_library.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
 #include "models/runs_model.hpp"
@@ -71,8 +70,6 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
   runs_actions_ = new RunActions(&document_, &state_, run_settings_, runs_, messages_, this);
   runs_actions_->set_cancel_action(action(QStringLiteral("actionCancel")));
   defences_ = new DefenceActions(&document_, run_settings_, runs_actions_, messages_, this);
-  defences_->set_library(io::control_library());
-  controls_->set_library(io::control_library());
   exports_ = new ExportActions({&document_, &state_, scene_, charts_, runs_}, messages_, this);
   build_toolbars();
   build_menus();

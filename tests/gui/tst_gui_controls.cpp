@@ -243,7 +243,8 @@ void ControlsTest::rank_controls_action_ranks_the_open_scenario() {
   QVERIFY(dialog->wait());
   QVERIFY(dialog->ranking());
   const auto& scenario = *window->document()->scenario();
-  const auto candidates = study::control_candidates(scenario, io::control_library());
+  std::vector<model::Control> candidates;  // as the `controls` command takes them
+  for (auto& applicable : io::applicable_controls(scenario)) candidates.push_back(applicable.control);
   QCOMPARE(dialog->ranking()->candidates.size(), candidates.size());
   study::ControlsOptions options;
   options.runs = 20;
@@ -256,7 +257,7 @@ void ControlsTest::rank_controls_action_ranks_the_open_scenario() {
 
 void ControlsTest::ranking_dialog_gives_the_engines_rows() {
   const auto scenario = defended_room();
-  const auto candidates = study::control_candidates(*scenario, {});
+  const auto candidates = scenario->controls;
   study::ControlsOptions defaults;
   defaults.greedy = 2;
   RankingDialog dialog(scenario, candidates, defaults);
@@ -308,7 +309,7 @@ void ControlsTest::ranking_dialog_gives_the_engines_rows() {
 
 void ControlsTest::ranking_can_be_cancelled() {
   const auto scenario = defended_room();
-  const auto candidates = study::control_candidates(*scenario, {});
+  const auto candidates = scenario->controls;
   RankingDialog dialog(scenario, candidates, {});
   dialog.runs_box()->setValue(100000);
   dialog.greedy_box()->setValue(3);
