@@ -2,11 +2,13 @@
 // dialog against study::rank_controls called directly on the same scenario.
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
+#include <filesystem>
 #include <memory>
 
 #include "app/attack_panel.hpp"
@@ -56,6 +58,7 @@ class ControlsTest : public QObject {
   void switches_a_flow_mapping();
   void refuses_a_location_that_does_not_name_the_control();
   void adds_a_library_control();
+  void switches_every_control_and_playbook_of_the_shipped_scenarios();
   void toggling_a_control_reruns_and_changes_the_outcome();
   void adding_a_library_control_and_switching_a_response();
   void rank_controls_action_ranks_the_open_scenario();
@@ -253,6 +256,47 @@ void ControlsTest::rank_controls_action_ranks_the_open_scenario() {
            study::controls_csv(study::rank_controls(scenario, candidates, options)));
   if (qEnvironmentVariableIsSet("BLACKSTART_TEST_PICTURES"))
     dialog->grab().save(QStringLiteral("/tmp/ranking-dialog-window.png"));
+}
+
+void ControlsTest::switches_every_control_and_playbook_of_the_shipped_scenarios() {
+  // Each switch, on the files as shipped, loads back with only that control or playbook changed.
+  for (const char* file :
+       {"scenarios/ukraine-2016.yaml", "scenarios/ukraine-2022.yaml", "tests/gui/control-room.yaml"}) {
+    QFile in(test::source_path(file));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const std::string text = in.readAll().toStdString();
+    const auto path = test::source_path(file).toStdString();
+    const auto dir = std::filesystem::path(path).parent_path();
+    const auto original = io::load_scenario_text(text, path, dir);
+    QVERIFY(original.ok());
+    const auto& s = *original.scenario;
+    const auto check = [&](const std::optional<std::string>& edited, bool control, std::size_t index) {
+      QVERIFY2(edited, file);
+      const auto loaded = io::load_scenario_text(*edited, path, dir);
+      QVERIFY2(loaded.ok(), loaded.diagnostics.to_string().c_str());
+      for (std::size_t c = 0; c < s.controls.size(); ++c)
+        QCOMPARE(loaded.scenario->controls[c].enabled, s.controls[c].enabled != (control && c == index));
+      for (std::size_t r = 0; r < s.responses.size(); ++r)
+        QCOMPARE(loaded.scenario->responses[r].enabled, s.responses[r].enabled != (!control && r == index));
+    };
+    for (std::size_t c = 0; c < s.controls.size(); ++c) {
+      const auto& at = s.controls[c].location;
+      check(set_enabled_in_text(text, at.line, at.column, s.controls[c].name, !s.controls[c].enabled), true,
+            c);
+    }
+    for (std::size_t r = 0; r < s.responses.size(); ++r) {
+      const auto& at = s.responses[r].location;
+      check(set_enabled_in_text(text, at.line, at.column, s.responses[r].name, !s.responses[r].enabled),
+            false, r);
+    }
+    // A library control added at the end of the list loads as one more control, switched on.
+    const auto added = add_library_control_to_text(text, "offline-backups");
+    QVERIFY(added);
+    const auto loaded = io::load_scenario_text(*added, path, dir);
+    QVERIFY2(loaded.ok(), loaded.diagnostics.to_string().c_str());
+    QCOMPARE(loaded.scenario->controls.size(), s.controls.size() + 1);
+    QCOMPARE(loaded.scenario->controls.back().name, std::string("offline-backups"));
+  }
 }
 
 void ControlsTest::ranking_dialog_gives_the_engines_rows() {
