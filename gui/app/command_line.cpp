@@ -17,15 +17,16 @@ bool wants_screenshot(int argc, char** argv) {
 
 std::optional<CommandLine> parse_command_line(const QStringList& arguments, int* exit_code) {
   QCommandLineParser parser;
-  parser.setApplicationDescription(
-      QStringLiteral("Blackstart desktop application: see how attacks cascade through power, transport and "
-                     "cyber networks.\n\n"
-                     "Examples:\n"
-                     "  blackstart-gui scenarios/ukraine-2015.yaml\n"
-                     "  blackstart-gui ukraine-2015                      (built-in scenario)\n"
-                     "  blackstart-gui --screenshot out.png --run --at 1h ukraine-2015\n"
-                     "  blackstart-gui --screenshot canvas.png --view canvas --stacked --run tutorial\n"
-                     "  blackstart-gui --screenshot compare.png --what-if --view charts ukraine-2015"));
+  parser.setApplicationDescription(QStringLiteral(
+      "Blackstart desktop application: see how attacks cascade through power, transport and "
+      "cyber networks.\n\n"
+      "Examples:\n"
+      "  blackstart-gui scenarios/ukraine-2015.yaml\n"
+      "  blackstart-gui ukraine-2015                      (built-in scenario)\n"
+      "  blackstart-gui --screenshot out.png --run --at 1h ukraine-2015\n"
+      "  blackstart-gui --screenshot canvas.png --view canvas --stacked --run tutorial\n"
+      "  blackstart-gui --screenshot compare.png --what-if --view charts ukraine-2015\n"
+      "  blackstart-gui --screenshot attack.png --attack --at 2h scenario-with-campaign.yaml"));
   parser.addHelpOption();
   parser.addVersionOption();
   parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("Scenario file or built-in name"));
@@ -43,14 +44,16 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
       QStringLiteral("Run the baseline and each mitigation (implies --run) and show "
                      "the comparison."));
   const QCommandLineOption view(QStringLiteral("view"),
-                                QStringLiteral("What to render: window, canvas or charts."),
+                                QStringLiteral("What to render: window, canvas, charts or attack."),
                                 QStringLiteral("VIEW"), QStringLiteral("window"));
   const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Inspect this asset (full id)."),
                                   QStringLiteral("ID"));
   const QCommandLineOption stacked(QStringLiteral("stacked"), QStringLiteral("Draw the layers stacked."));
+  const QCommandLineOption attack(QStringLiteral("attack"),
+                                  QStringLiteral("Bring the Attack and Controls panels to the front."));
   const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, WxH."),
                                 QStringLiteral("WxH"), QStringLiteral("1600x1000"));
-  parser.addOptions({screenshot, at, run, what_if, view, select, stacked, size});
+  parser.addOptions({screenshot, at, run, what_if, view, select, stacked, attack, size});
   if (!parser.parse(arguments)) {
     std::cerr << "blackstart-gui: " << parser.errorText().toStdString() << "\n";
     *exit_code = 2;
@@ -90,13 +93,14 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
   }
   out.view = parser.value(view);
   if (out.view != QStringLiteral("window") && out.view != QStringLiteral("canvas") &&
-      out.view != QStringLiteral("charts")) {
-    std::cerr << "blackstart-gui: --view must be window, canvas or charts\n";
+      out.view != QStringLiteral("charts") && out.view != QStringLiteral("attack")) {
+    std::cerr << "blackstart-gui: --view must be window, canvas, charts or attack\n";
     *exit_code = 2;
     return std::nullopt;
   }
   out.select = parser.value(select);
   out.stacked = parser.isSet(stacked);
+  out.attack = parser.isSet(attack) || out.view == QStringLiteral("attack");
   const QStringList wh = parser.value(size).split(QLatin1Char('x'));
   bool ok_w = false, ok_h = false;
   if (wh.size() == 2) {

@@ -12,9 +12,10 @@ struct CommandLine {
   std::optional<double> at;                 //!< --at TIME (minutes)
   bool run = false;                         //!< --run
   bool what_if = false;                     //!< --what-if: the baseline and each mitigation
-  QString view = QStringLiteral("window");  //!< --view window|canvas|charts
+  QString view = QStringLiteral("window");  //!< --view window|canvas|charts|attack
   QString select;                           //!< --select ID: inspect this asset in the screenshot
   bool stacked = false;                     //!< --stacked
+  bool attack = false;                      //!< --attack: the Attack and Controls panels in front
   int width = 1600;                         //!< --size WxH
   int height = 1000;
 };

@@ -37,6 +37,10 @@ void show_guide(QWidget* parent) {
          "to the attack. Click a step to go there.</p>"
          "<p><b>5.</b> Right-click an asset ▸ Attack to add an event, then run again. Save with "
          "Ctrl+S.</p>"
+         "<p><b>6.</b> A scenario with an attack campaign: the <i>Attack</i> panel shows its steps "
+         "coloured by how far the attacker got at that time; tick controls and response playbooks in "
+         "the <i>Controls</i> panel to see what they change (the scenario runs again). Run ▸ Rank "
+         "controls finds the controls that avoid the most.</p>"
          "<p>Wheel: zoom · drag: pan · Ctrl+0: fit · Ctrl+L: stacked layers · Ctrl+F: find · "
          "Ctrl+Left/Right: previous/next change · Ctrl+P: PDF report.</p>"
          "<p>More in docs/gui.md.</p>"),

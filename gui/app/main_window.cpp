@@ -12,7 +12,10 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "app/attack_panel.hpp"
 #include "app/charts_panel.hpp"
+#include "app/controls_panel.hpp"
+#include "app/defence_actions.hpp"
 #include "app/edit_actions.hpp"
 #include "app/event_log_panel.hpp"
 #include "app/export_actions.hpp"
@@ -66,6 +69,7 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
   build_docks();
   runs_actions_ = new RunActions(&document_, &state_, run_settings_, runs_, messages_, this);
   runs_actions_->set_cancel_action(action(QStringLiteral("actionCancel")));
+  defences_ = new DefenceActions(&document_, run_settings_, runs_actions_, messages_, this);
   exports_ = new ExportActions({&document_, &state_, scene_, charts_, runs_}, messages_, this);
   build_toolbars();
   build_menus();
@@ -85,6 +89,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::follow_state() {
   connect(&document_, &ScenarioDocument::opened, this, [this] {
     state_.open_scenario(document_.scenario());
+    raise_attack_docks(!document_.scenario()->campaign.empty());
     view_->fit_all();
     refresh_find_list();
     refresh_title();
@@ -100,6 +105,8 @@ void MainWindow::follow_state() {
   timeline_->follow(&state_);
   inspector_->follow(&state_);
   charts_->follow(&state_);
+  attack_->follow(&state_);
+  controls_->follow(&state_);
   event_log_->follow(&state_);
   scenario_events_->follow(&state_);
   layers_->follow(&state_);
@@ -112,7 +119,15 @@ void MainWindow::follow_state() {
           [this](ElementIndex e) { select_element(e, true); });
   connect(event_log_, &EventLogPanel::elementActivated, this,
           [this](ElementIndex e) { select_element(e, true); });
+  connect(attack_, &AttackPanel::elementActivated, this, [this](ElementIndex e) { select_element(e, true); });
   connect(scenario_events_, &ScenarioEventsPanel::editRequested, this, &MainWindow::edit_event);
+  // A refused switch puts the box back as the file has it.
+  connect(controls_, &ControlsPanel::controlToggled, this, [this](const QString& name, bool on) {
+    if (!defences_->set_control_enabled(name, on)) controls_->set_scenario(state_.scenario());
+  });
+  connect(controls_, &ControlsPanel::responseToggled, this, [this](const QString& name, bool on) {
+    if (!defences_->set_response_enabled(name, on)) controls_->set_scenario(state_.scenario());
+  });
 }
 
 QAction* MainWindow::action(const QString& object_name) const {

@@ -13,7 +13,10 @@ class QTableView;
 
 namespace blackstart::gui {
 
+class AttackPanel;
 class ChartsPanel;
+class ControlsPanel;
+class DefenceActions;
 class EditActions;
 class EventDialog;
 class EventLogModel;
@@ -81,6 +84,9 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] NetworkScene* scene() const { return scene_; }
   [[nodiscard]] NetworkView* view() const { return view_; }
   [[nodiscard]] ChartsPanel* charts() const { return charts_; }
+  [[nodiscard]] AttackPanel* attack_panel() const { return attack_; }
+  [[nodiscard]] ControlsPanel* controls_panel() const { return controls_; }
+  [[nodiscard]] DefenceActions* defences() const { return defences_; }
   [[nodiscard]] InspectorPanel* inspector() const { return inspector_; }
   [[nodiscard]] TimelineWidget* timeline() const { return timeline_; }
   [[nodiscard]] RunController* run_controller() const;
@@ -116,6 +122,8 @@ class MainWindow : public QMainWindow {
   void build_docks();
   //! Panel sizes as shares of the window's size (first show without a saved layout, Reset layout).
   void size_docks_to_window();
+  //! Brings the attack view forward for a scenario with a campaign, the charts otherwise.
+  void raise_attack_docks(bool campaign);
   // main_window.cpp
   void follow_state();
   void restore_settings();
@@ -134,11 +142,14 @@ class MainWindow : public QMainWindow {
   RunActions* runs_actions_ = nullptr;
   EditActions* edits_ = nullptr;
   ExportActions* exports_ = nullptr;
+  DefenceActions* defences_ = nullptr;
 
   NetworkScene* scene_ = nullptr;
   NetworkView* view_ = nullptr;
   TimelineWidget* timeline_ = nullptr;
   ChartsPanel* charts_ = nullptr;
+  AttackPanel* attack_ = nullptr;
+  ControlsPanel* controls_ = nullptr;
   InspectorPanel* inspector_ = nullptr;
   EventLogPanel* event_log_ = nullptr;
   RunsModel* runs_ = nullptr;

@@ -14,6 +14,7 @@
 #include <QToolButton>
 #include <QUndoStack>
 
+#include "app/defence_actions.hpp"
 #include "app/edit_actions.hpp"
 #include "app/event_dialog.hpp"
 #include "app/export_actions.hpp"
@@ -75,6 +76,9 @@ void MainWindow::build_actions() {
                      tr("Stop the running simulation"), [this] { runs_actions_->cancel(); });
   cancel->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
   cancel->setEnabled(false);
+  add(QStringLiteral("actionRankControls"), tr("Ran&k controls…"), QKeySequence(),
+      tr("Rank the campaign's controls by the impact each avoids, and the best sets of 1..K"),
+      [this] { defences_->rank_controls(); });
   add(QStringLiteral("actionPlay"), tr("&Play / pause"), QKeySequence(Qt::Key_Space), tr("Play the cascade"),
       [this] { timeline_->toggle_play(); });
   add(QStringLiteral("actionStepForward"), tr("Step &forward"), QKeySequence(Qt::CTRL | Qt::Key_Right),
@@ -214,6 +218,7 @@ void MainWindow::build_menus() {
   run->addAction(action(QStringLiteral("actionWhatIf")));
   run->addAction(action(QStringLiteral("actionCancel")));
   run->addMenu(run_settings_->mitigations_menu());
+  run->addAction(action(QStringLiteral("actionRankControls")));
   run->addSeparator();
   for (const char* name :
        {"actionPlay", "actionStepBack", "actionStepForward", "actionStart", "actionWorst", "actionEnd"})

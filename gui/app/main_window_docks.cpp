@@ -1,5 +1,6 @@
-// The panels around the canvas and where they dock: layers and legend on the left, inspector and
-// scenario events on the right, charts, event log, runs and messages below.
+// The panels around the canvas and where they dock: layers and legend on the left, inspector,
+// scenario events and security controls on the right, charts (with the attack graph as a tab), event log,
+// runs and messages below.
 #include <QAction>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -9,7 +10,9 @@
 #include <QTableView>
 #include <algorithm>
 
+#include "app/attack_panel.hpp"
 #include "app/charts_panel.hpp"
+#include "app/controls_panel.hpp"
 #include "app/event_log_panel.hpp"
 #include "app/inspector_panel.hpp"
 #include "app/layers_panel.hpp"
@@ -53,6 +56,11 @@ void MainWindow::build_docks() {
   auto* scenario_dock =
       dock(QStringLiteral("scenarioDock"), tr("Scenario events"), scenario_events_, Qt::RightDockWidgetArea);
   tabifyDockWidget(inspector_dock, scenario_dock);
+  controls_ = new ControlsPanel(this);
+  controls_->add_button(action(QStringLiteral("actionRankControls")));
+  auto* controls_dock =
+      dock(QStringLiteral("controlsDock"), tr("Controls"), controls_, Qt::RightDockWidgetArea);
+  tabifyDockWidget(scenario_dock, controls_dock);
   inspector_dock->raise();
 
   // Bottom: charts | event log, runs, messages.
@@ -62,6 +70,10 @@ void MainWindow::build_docks() {
   auto* log_dock =
       dock(QStringLiteral("eventLogDock"), tr("Event log"), event_log_, Qt::BottomDockWidgetArea);
   splitDockWidget(charts_dock, log_dock, Qt::Horizontal);
+  attack_ = new AttackPanel(this);
+  auto* attack_dock = dock(QStringLiteral("attackDock"), tr("Attack"), attack_, Qt::BottomDockWidgetArea);
+  tabifyDockWidget(charts_dock, attack_dock);
+  charts_dock->raise();
 
   runs_ = new RunsModel(this);
   runs_view_ = new QTableView(this);
@@ -94,6 +106,11 @@ void MainWindow::build_docks() {
   log_dock->raise();
 
   size_docks_to_window();
+}
+
+void MainWindow::raise_attack_docks(bool campaign) {
+  const auto* name = campaign ? "attackDock" : "chartsDock";
+  if (auto* dock = findChild<QDockWidget*>(QString::fromLatin1(name))) dock->raise();
 }
 
 void MainWindow::size_docks_to_window() {

@@ -5,6 +5,7 @@
 #include <QImage>
 #include <iostream>
 
+#include "app/attack_panel.hpp"
 #include "app/charts_panel.hpp"
 #include "app/export.hpp"
 #include "app/inspector_panel.hpp"
@@ -46,6 +47,9 @@ int take_screenshot(const CommandLine& command) {
   }
   if (command.what_if)
     if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("runsDock"))) dock->raise();
+  if (command.attack)
+    for (const char* name : {"attackDock", "controlsDock"})
+      if (auto* dock = window.findChild<QDockWidget*>(QString::fromLatin1(name))) dock->raise();
   QApplication::processEvents();
   window.view()->fit_all();
   QApplication::processEvents();
@@ -53,6 +57,7 @@ int take_screenshot(const CommandLine& command) {
   QWidget* target = &window;
   if (command.view == QStringLiteral("canvas")) target = window.view();
   if (command.view == QStringLiteral("charts")) target = window.charts();
+  if (command.view == QStringLiteral("attack")) target = window.attack_panel();
   const QImage image = target->grab().toImage();
   if (image.isNull() || !image.save(command.screenshot, "PNG")) {
     std::cerr << "blackstart-gui: cannot write " << command.screenshot.toStdString() << "\n";

@@ -106,11 +106,21 @@ std::shared_ptr<const model::Scenario> ScenarioDocument::load_text(const std::st
 bool ScenarioDocument::set_events(const std::vector<model::Event>& events, const QString& description,
                                   core::Diagnostics* diagnostics) {
   if (!scenario_) return false;
-  std::string text = io::replace_events(text_, *scenario_, events);
+  return set_text(io::replace_events(text_, *scenario_, events), description, diagnostics);
+}
+
+bool ScenarioDocument::set_text(std::string text, const QString& description, core::Diagnostics* diagnostics,
+                                const std::function<bool(const model::Scenario&)>& check) {
+  if (!scenario_) return false;
   auto scenario = load_text(text, diagnostics);
   if (!scenario) return false;
   if (scenario->network.size() != scenario_->network.size()) {
     if (diagnostics) diagnostics->error(display_name().toStdString(), 0, 0, "the edit changed the network");
+    return false;
+  }
+  if (check && !check(*scenario)) {
+    if (diagnostics)
+      diagnostics->error(display_name().toStdString(), 0, 0, "the edit did not do what was asked");
     return false;
   }
   undo_.push(new TextEdit(this, text_, scenario_, std::move(text), std::move(scenario), description));

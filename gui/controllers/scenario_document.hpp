@@ -2,6 +2,7 @@
 #include <QObject>
 #include <QString>
 #include <QUndoStack>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,10 @@ class ScenarioDocument : public QObject {
   //! Replaces the scenario's events (an undoable edit named `description`).
   bool set_events(const std::vector<model::Event>& events, const QString& description,
                   core::Diagnostics* diagnostics);
+  //! Replaces the whole text (an undoable edit named `description`) when it loads without errors,
+  //! keeps the network, and `check` (if given) accepts what it loads as; false otherwise, with why.
+  bool set_text(std::string text, const QString& description, core::Diagnostics* diagnostics,
+                const std::function<bool(const model::Scenario&)>& check = {});
   //! Writes the text to `path` atomically (QSaveFile); the document then belongs to that file.
   bool save_as(const QString& path, QString* error);
   //! Saves to the current file; false with an error for built-in scenarios (use save_as).
@@ -51,7 +56,7 @@ class ScenarioDocument : public QObject {
  signals:
   //! A different scenario (new network) is open.
   void opened();
-  //! The events changed (edit, undo or redo); the network is the same.
+  //! The events, controls or responses changed (edit, undo or redo); the network is the same.
   void eventsChanged();
   void dirtyChanged(bool dirty);
   void pathChanged(const QString& path);
