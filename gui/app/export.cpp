@@ -228,6 +228,38 @@ QString report_html(const ReportContent& content, bool inline_images) {
       detail += QStringLiteral(" (") + QString::fromStdString(e.technique) + QStringLiteral(")");
     lines.push_back({e.at_min, QString::fromStdString(e.id), detail});
   }
+  // The campaign as it happened: each step's first success, with how many targets it took.
+  const auto& steps = scenario.campaign.steps;
+  std::vector<int> taken(steps.size(), 0);
+  std::vector<double> first(steps.size(), -1.0);
+  for (const auto& record : run.result.attack_log) {
+    if (record.status != sim::AttackRecord::Status::Succeeded || record.step >= steps.size()) continue;
+    if (taken[record.step]++ == 0) first[record.step] = record.time_min;
+  }
+  // Steps of the dwell before the simulated day are summed up in one line, to keep one page.
+  int dwell_steps = 0;
+  double dwell_start = 0.0;
+  for (std::size_t k = 0; k < steps.size(); ++k)
+    if (taken[k] > 0 && first[k] < 0.0) {
+      ++dwell_steps;
+      dwell_start = std::min(dwell_start, first[k]);
+    }
+  if (dwell_steps > 0)
+    lines.push_back(
+        {0.0, QObject::tr("campaign"),
+         QObject::tr("%n attack step(s) succeeded in the %1 before the simulated day", nullptr, dwell_steps)
+             .arg(format_time(-dwell_start))});
+  for (std::size_t k = 0; k < steps.size(); ++k) {
+    if (taken[k] == 0 || first[k] < 0.0 || first[k] > s.horizon_min) continue;
+    QString detail = QObject::tr("attack step: %1 on %n target(s)", nullptr, taken[k])
+                         .arg(QString::fromStdString(std::string(model::to_string(steps[k].effect))));
+    if (!steps[k].technique.empty())
+      detail += QStringLiteral(" (") + QString::fromStdString(steps[k].technique) + QStringLiteral(")");
+    lines.push_back({first[k], QString::fromStdString(steps[k].id), detail});
+  }
+  if (s.attack.first_detection_min)
+    lines.push_back({*s.attack.first_detection_min, QObject::tr("first detection"),
+                     QObject::tr("a control raised the first alert on the campaign")});
   lines.push_back({s.time_of_worst_impact_min, QObject::tr("worst impact"),
                    QObject::tr("%1 customers without power")
                        .arg(locale.toString(s.peak_customers_without_power, 'f', 0))});
