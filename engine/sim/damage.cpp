@@ -81,7 +81,7 @@ bool Simulation::set_damage(ElementIndex x, Damage damage, std::uint32_t event_i
   ++r.damage_count;
   ++r.repair_token;
   damaged_.insert(x);
-  if (campaign_started_) reach_stale_ = campaign_dirty_ = true;
+  if (campaign_started_ && reach_relevant_[x]) reach_stale_ = campaign_dirty_ = true;
   enqueue(x);
   touch(x);
   if (damage == Damage::Isolated)
@@ -110,7 +110,7 @@ void Simulation::clear_damage(ElementIndex x, const Cause& cause, double t) {
   r.detect_at = -1.0;
   ++r.repair_token;
   recovery_causes_[x] = cause;
-  if (campaign_started_) reach_stale_ = campaign_dirty_ = true;
+  if (campaign_started_ && reach_relevant_[x]) reach_stale_ = campaign_dirty_ = true;
   enqueue(x);
   touch(x);
   log_repair(t, x, RepairStep::Kind::Cleared);

@@ -90,7 +90,7 @@ void Simulation::set_operational(ElementIndex x, bool operational, double t) {
   r.operational = operational;
   if (!operational) r.nonoperational_since = t;
   if (flag_supplier_[x]) operational_changed_ = true;
-  if (campaign_started_) reach_stale_ = campaign_dirty_ = true;  // paths of the attacker changed
+  if (campaign_started_ && reach_relevant_[x]) reach_stale_ = campaign_dirty_ = true;  // a path changed
   touch(x);
   for (std::uint32_t d : outgoing_[x]) enqueue(network_.dependencies()[d].dependent);
 }

@@ -80,8 +80,20 @@ void Simulation::prepare_campaign() {
       cyber_links_[elements_[link].to].push_back(link);
     }
   }
+  reach_relevant_.assign(n, 0);
+  for (const auto& layer : network_.layers())
+    if (layer.kind == model::LayerKind::Cyber) {
+      for (ElementIndex x : layer.assets) reach_relevant_[x] = 1;
+      for (ElementIndex x : layer.links) reach_relevant_[x] = 1;
+    }
   for (const auto& dep : network_.dependencies())
-    if (dep.effect == DependencyEffect::LoseControl) controls_[dep.supplier].push_back(dep.dependent);
+    if (dep.effect == DependencyEffect::LoseControl) {
+      controls_[dep.supplier].push_back(dep.dependent);
+      reach_relevant_[dep.supplier] = reach_relevant_[dep.dependent] = 1;
+    }
+  for (const auto& step : campaign_.steps)
+    for (ElementIndex x : step.targets) reach_relevant_[x] = 1;
+  for (ElementIndex x : campaign_.entry) reach_relevant_[x] = 1;
   const auto& steps = campaign_.steps;
   step_targets_.resize(steps.size());
   for (std::size_t s = 0; s < steps.size(); ++s) step_targets_[s].resize(steps[s].targets.size());

@@ -258,6 +258,9 @@ class Simulation {
   std::vector<model::ElementIndex> control_reach_from_;
   std::vector<std::vector<std::uint32_t>> cyber_links_;     // per element: cyber links at it
   std::vector<std::vector<model::ElementIndex>> controls_;  // per element: what it controls
+  // Per element: its state can change what the attacker reaches or may try (a cyber element, a
+  // link of the control chain, or a step target); changes elsewhere leave the campaign as it was.
+  std::vector<char> reach_relevant_;
   struct Alert {
     double time = 0.0;
     std::uint32_t step = 0;
