@@ -45,8 +45,11 @@ int take_screenshot(const CommandLine& command) {
       return 1;
     }
   }
+  // A what-if comparison is read on the curves and the runs table, even when a campaign would put
+  // the attack graph in front.
   if (command.what_if)
-    if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("runsDock"))) dock->raise();
+    for (const char* name : {"runsDock", "chartsDock"})
+      if (auto* dock = window.findChild<QDockWidget*>(QString::fromLatin1(name))) dock->raise();
   if (command.attack)
     for (const char* name : {"attackDock", "controlsDock"})
       if (auto* dock = window.findChild<QDockWidget*>(QString::fromLatin1(name))) dock->raise();
