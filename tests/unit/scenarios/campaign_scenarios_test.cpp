@@ -11,6 +11,7 @@
 #include "blackstart/sim/explain.hpp"
 #include "blackstart/sim/simulator.hpp"
 #include "support/cause_text.hpp"
+#include "support/cut_off_loads.hpp"
 
 using namespace blackstart;
 using Status = sim::AttackRecord::Status;
@@ -52,31 +53,11 @@ model::AttackStep& step(model::Scenario& s, const std::string& step_id) {
 //! MW of the power layers' loads that no longer reach a source once every element a physical attack
 //! step targets is removed: plain graph search over the scenario's data, independent of the simulator.
 double mw_behind_attacked_elements(const model::Scenario& s) {
-  std::set<model::ElementIndex> opened;
+  std::set<model::ElementIndex> attacked;
   for (const auto& a : s.campaign.steps)
-    if (model::is_physical(a.effect)) opened.insert(a.targets.begin(), a.targets.end());
-  const auto& net = s.network;
+    if (model::is_physical(a.effect)) attacked.insert(a.targets.begin(), a.targets.end());
   double lost = 0;
-  for (const auto& layer : net.layers()) {
-    if (layer.kind != model::LayerKind::Power) continue;
-    std::set<model::ElementIndex> reached;
-    std::vector<model::ElementIndex> stack;
-    for (auto a : layer.assets)
-      if (net.element(a).role == model::Role::Source && !opened.count(a)) stack.push_back(a);
-    while (!stack.empty()) {
-      const auto a = stack.back();
-      stack.pop_back();
-      if (!reached.insert(a).second) continue;
-      for (auto link : layer.links) {
-        const auto& e = net.element(link);
-        if (opened.count(link)) continue;
-        const auto other = e.from == a ? e.to : e.to == a ? e.from : model::kNoElement;
-        if (other != model::kNoElement && !opened.count(other)) stack.push_back(other);
-      }
-    }
-    for (auto a : layer.assets)
-      if (net.element(a).role == model::Role::Load && !reached.count(a)) lost += net.element(a).load_mw;
-  }
+  for (auto load : test::loads_cut_off(s, attacked)) lost += s.network.element(load).load_mw;
   return lost;
 }
 

@@ -10,6 +10,7 @@
 #include "blackstart/sim/explain.hpp"
 #include "blackstart/sim/simulator.hpp"
 #include "support/cause_text.hpp"
+#include "support/cut_off_loads.hpp"
 
 using namespace blackstart;
 
@@ -23,37 +24,11 @@ model::Scenario load(const std::string& name, const std::vector<std::string>& mi
 }
 
 //! Customers of loads that no longer reach a source once every substation opened by an event or
-//! an attack step is removed: computed here by plain graph search, independently of the simulator.
+//! an attack step is removed: computed by plain graph search, independently of the simulator.
 double customers_behind_opened_substations(const model::Scenario& s) {
-  std::set<model::ElementIndex> opened;
-  for (const auto& e : s.events)
-    if (e.action == model::Action::OpenBreaker)
-      for (auto t : e.targets) opened.insert(t);
-  for (const auto& step : s.campaign.steps)
-    if (step.effect == model::StepEffect::OpenBreaker)
-      for (auto t : step.targets) opened.insert(t);
-  const auto& net = s.network;
   double total = 0;
-  for (std::uint32_t l = 0; l < net.layers().size(); ++l) {
-    const auto& layer = net.layers()[l];
-    if (layer.kind != model::LayerKind::Power) continue;
-    std::set<model::ElementIndex> reached;
-    std::vector<model::ElementIndex> stack;
-    for (auto a : layer.assets)
-      if (net.element(a).role == model::Role::Source && !opened.count(a)) stack.push_back(a);
-    while (!stack.empty()) {
-      const auto a = stack.back();
-      stack.pop_back();
-      if (!reached.insert(a).second) continue;
-      for (auto link : layer.links) {
-        const auto& e = net.element(link);
-        const auto other = e.from == a ? e.to : e.to == a ? e.from : model::kNoElement;
-        if (other != model::kNoElement && !opened.count(other)) stack.push_back(other);
-      }
-    }
-    for (auto a : layer.assets)
-      if (net.element(a).role == model::Role::Load && !reached.count(a)) total += net.element(a).customers;
-  }
+  for (auto load : test::loads_cut_off(s, test::opened_elements(s)))
+    total += s.network.element(load).customers;
   return total;
 }
 
