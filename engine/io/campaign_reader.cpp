@@ -66,8 +66,8 @@ void read_step_duration(YamlReader& yaml, const YAML::Node& node, AttackStep& st
     step.duration.reset();
   else if (auto d = yaml.distribution_of(node, "duration"))
     step.duration = *d;
-  if (step.effect != model::StepEffect::DenyService)
-    yaml.warning(node, "'duration' only applies to deny_service steps");
+  if (step.effect != model::StepEffect::DenyService && step.effect != model::StepEffect::ChangeSetpoint)
+    yaml.warning(node, "'duration' only applies to deny_service and change_setpoint steps");
 }
 
 //! Every field of a step but its prerequisites, which may name steps further down.
@@ -111,6 +111,11 @@ AttackStep read_step(YamlReader& yaml, const YAML::Node& item, std::size_t ordin
   if (item["max_targets"])
     if (auto k = yaml.integer_of(item["max_targets"], "max_targets", 1, 1e9))
       step.max_targets = static_cast<std::size_t>(*k);
+  if (item["setpoint"]) {
+    if (auto f = yaml.number_of(item["setpoint"], "setpoint", 0.0, 1.0)) step.setpoint = *f;
+    if (step.effect != model::StepEffect::ChangeSetpoint)
+      yaml.warning(item["setpoint"], "'setpoint' only applies to change_setpoint steps");
+  }
   return step;
 }
 
@@ -277,7 +282,7 @@ void read_campaign(YamlReader& yaml, const YAML::Node& node, model::Scenario& sc
     if (!yaml.expect_map(item, "an attack step",
                          {"id", "technique", "description", "target", "targets", "requires", "requires_any",
                           "effect", "time_to_compromise", "probability", "retries", "duration", "not_before",
-                          "after_ready", "max_targets"}))
+                          "after_ready", "max_targets", "setpoint"}))
       continue;
     AttackStep step = read_step(yaml, item, items.size() + 1, scenario);
     if (ids.find(step.id)) yaml.error(item["id"] ? item["id"] : item, "duplicate step id '" + step.id + "'");

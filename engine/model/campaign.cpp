@@ -11,7 +11,7 @@ using detail::names_in;
 using detail::value_in;
 
 namespace {
-constexpr std::array<std::pair<StepEffect, std::string_view>, 9> kEffects{
+constexpr std::array<std::pair<StepEffect, std::string_view>, 10> kEffects{
     {{StepEffect::Foothold, "foothold"},
      {StepEffect::Control, "control"},
      {StepEffect::Credentials, "credentials"},
@@ -20,7 +20,8 @@ constexpr std::array<std::pair<StepEffect, std::string_view>, 9> kEffects{
      {StepEffect::DenyService, "deny_service"},
      {StepEffect::DisableBackup, "disable_backup"},
      {StepEffect::OpenBreaker, "open_breaker"},
-     {StepEffect::Trip, "trip"}}};
+     {StepEffect::Trip, "trip"},
+     {StepEffect::ChangeSetpoint, "change_setpoint"}}};
 constexpr std::array<std::pair<ResponseAction, std::string_view>, 4> kResponses{
     {{ResponseAction::Isolate, "isolate"},
      {ResponseAction::RevokeCredentials, "revoke_credentials"},
@@ -38,7 +39,8 @@ std::vector<std::string> step_effect_names() {
   return names_in(kEffects);
 }
 bool is_physical(StepEffect effect) {
-  return effect == StepEffect::OpenBreaker || effect == StepEffect::Trip;
+  return effect == StepEffect::OpenBreaker || effect == StepEffect::Trip ||
+         effect == StepEffect::ChangeSetpoint;
 }
 
 std::string_view to_string(ResponseAction action) {

@@ -68,7 +68,7 @@ void AcPowerModel::solve(const model::Network& network, std::uint32_t layer_inde
       gen.vg_pu = e.attribute("vg_pu", 1.0);
       gen.qmax_mvar = e.attribute("qmax_mvar", 1e9);
       gen.qmin_mvar = e.attribute("qmin_mvar", -1e9);
-      gen.pmax_mw = e.capacity_mw;
+      gen.pmax_mw = e.capacity_mw * (id < out.capacity_scale.size() ? out.capacity_scale[id] : 1.0);
       c.gens.push_back(gen);
     }
     c.buses.push_back(bus);

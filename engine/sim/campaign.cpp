@@ -158,6 +158,20 @@ void Simulation::finish_attempt(std::uint32_t id, double t) {
   campaign_dirty_ = true;
 }
 
+void Simulation::set_setpoint(ElementIndex x, double setpoint, const Cause& cause) {
+  Runtime& r = rt_[x];
+  r.setpoint = setpoint;
+  r.setpoint_cause = cause;
+  ++r.setpoint_token;
+  solution_.capacity_scale[x] = setpoint;
+  if (is_power_element(x)) {
+    physics_dirty_[elements_[x].layer] = 1;
+    recent_changes_[elements_[x].layer].push_back(x);
+  }
+  enqueue(x);
+  touch(x);
+}
+
 Cause Simulation::step_cause(const Attempt& attempt) const {
   Cause cause;
   cause.kind = CauseKind::Attack;
@@ -217,6 +231,31 @@ void Simulation::apply_step_effect(const Attempt& a, double t) {
     case StepEffect::Trip:
       set_damage(x, Damage::Tripped, a.step, cause, t);
       break;
+    case StepEffect::ChangeSetpoint: {
+      set_setpoint(x, step.setpoint, cause);
+      // It lasts its duration, or until operators notice and reset it: remotely while they control
+      // the source, by hand on site (crew travel and switching) once they have lost control.
+      const std::uint64_t item = (std::uint64_t{x} << 20) ^ a.step;
+      double reset_at = t;
+      if (step.duration) {
+        reset_at += sample(*step.duration, "setpoint_duration", item);
+      } else {
+        const auto& policy = scenario_.restoration;
+        reset_at += sample(r.loss_of_view ? policy.detection_without_view : policy.detection,
+                           "setpoint_detection", item);
+        const auto& times = elements_[x].repair;
+        if (r.loss_of_control) {
+          const auto crews = scenario_.crews.find(crew_pool_names_[crew_pool_of(x)]);
+          if (crews != scenario_.crews.end())
+            reset_at += sample(crews->second.travel, "setpoint_travel", item);
+          reset_at += sample(times.manual, "setpoint_manual", item);
+        } else {
+          reset_at += sample(times.remote, "setpoint_remote", item);
+        }
+      }
+      queue_.push(reset_at, QueueItem::Kind::SetpointReset, x, r.setpoint_token);
+      break;
+    }
   }
 }
 

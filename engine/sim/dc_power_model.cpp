@@ -63,8 +63,10 @@ void dispatch_islands(const model::Network& network, const model::Layer& layer, 
     std::vector<double> p(gens.size()), pmin(gens.size()), pmax(gens.size());
     double scheduled = 0.0;
     for (std::size_t g = 0; g < gens.size(); ++g) {
-      const auto& e = elements[layer.assets[gens[g]]];
-      pmax[g] = e.capacity_mw > 0 ? e.capacity_mw : kUnlimitedMw;
+      const ElementIndex id = layer.assets[gens[g]];
+      const auto& e = elements[id];
+      const double scale = id < out.capacity_scale.size() ? out.capacity_scale[id] : 1.0;
+      pmax[g] = e.capacity_mw > 0 ? e.capacity_mw * scale : kUnlimitedMw;
       pmin[g] = std::min(e.attribute("pmin_mw", 0.0), pmax[g]);
       p[g] = std::clamp(e.attribute("pg_mw", 0.0), pmin[g], pmax[g]);
       scheduled += p[g];

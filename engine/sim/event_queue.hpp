@@ -19,7 +19,8 @@ struct QueueItem {
     AttemptStart,
     AttemptDone,
     Alert,
-    ResponseRun
+    ResponseRun,
+    SetpointReset
   };
   double time = 0.0;
   std::uint64_t sequence = 0;

@@ -17,6 +17,7 @@ void PowerSolution::resize(std::size_t n) {
   flow_mw.assign(n, 0.0);
   loading.assign(n, 0.0);
   dispatch_mw.assign(n, 0.0);
+  capacity_scale.assign(n, 1.0);
 }
 
 void ConnectivityPowerModel::solve(const model::Network& network, std::uint32_t layer_index,
@@ -71,7 +72,8 @@ void ConnectivityPowerModel::solve(const model::Network& network, std::uint32_t 
     const auto& e = elements[id];
     const std::uint32_t r = root(v);
     if (e.role == Role::Source) {
-      const double c = e.capacity_mw > 0 ? e.capacity_mw : kUnlimited;
+      const double scale = id < out.capacity_scale.size() ? out.capacity_scale[id] : 1.0;
+      const double c = e.capacity_mw > 0 ? e.capacity_mw * scale : kUnlimited;
       capacity[r] = std::min(kUnlimited, capacity[r] + c);
       if (largest_source[r] == kNoElement || c > std::max(1e-300, elements[largest_source[r]].capacity_mw))
         largest_source[r] = id;

@@ -35,6 +35,10 @@ State Simulation::derive_state(ElementIndex x, Cause& cause) const {
     cause = r.degrade_cause;
     return State::Degraded;
   }
+  if (r.setpoint < 1.0) {
+    cause = r.setpoint_cause;
+    return State::Degraded;
+  }
   if (elements_[x].has_demand() && r.served < 1.0) {
     cause = r.physics_cause;
     return State::Degraded;

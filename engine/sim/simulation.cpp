@@ -230,6 +230,19 @@ void Simulation::handle(const QueueItem& item, double t) {
     case QueueItem::Kind::ResponseRun:
       run_response(item.payload, t);
       break;
+    case QueueItem::Kind::SetpointReset:
+      if (rt_[item.payload].setpoint_token == item.token) {
+        Cause reset;
+        reset.kind = CauseKind::Restoration;
+        reset.reason = Reason::Repaired;
+        reset.agent = rt_[item.payload].loss_of_control ? Agent::Crew : Agent::Remote;
+        if (reset.agent == Agent::Crew) reset.crew_pool = crew_pool_of(item.payload);
+        reset.event = rt_[item.payload].setpoint_cause.event;
+        reset.from_step = true;
+        recovery_causes_[item.payload] = reset;
+        set_setpoint(item.payload, 1.0, reset);
+      }
+      break;
   }
 }
 

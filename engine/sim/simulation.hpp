@@ -110,6 +110,9 @@ struct Runtime {
   std::uint32_t held_by_step = kNoStep;               // the step that gave it (kNoStep: entry point)
   model::ElementIndex held_from = model::kNoElement;  // where that step ran from
   bool manual_operations = false;  // a response put it under manual operation: no remote commands
+  double setpoint = 1.0;           // fraction of its capacity a source may produce (setpoint attacks)
+  Cause setpoint_cause;
+  std::uint32_t setpoint_token = 0;
   std::uint32_t manual_operations_response = 0;
 
   // Recorded
@@ -197,6 +200,7 @@ class Simulation {
   void on_alert(std::uint32_t alert, double t);
   void run_response(std::uint32_t response, double t);
   void evict(model::ElementIndex x, std::uint32_t response, double t);
+  void set_setpoint(model::ElementIndex x, double setpoint, const Cause& cause);
   void cut_off_attempts();
 
   // recorder.cpp

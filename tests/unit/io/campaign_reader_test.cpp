@@ -122,13 +122,14 @@ TEST_CASE("campaign reader: wrong step fields, each with its exact message", "[i
         "test.yaml:2:24: error: technique 'T831' is not a MITRE ATT&CK id such as T0831\n");
   CHECK(steps_messages("  - {id: a, target: cyber/vpn, effect: opn_breaker}\n") ==
         "test.yaml:2:40: error: unknown effect 'opn_breaker' (did you mean 'open_breaker'?); use foothold, "
-        "control, credentials, wipe, destroy_firmware, deny_service, disable_backup, open_breaker, trip\n");
+        "control, credentials, wipe, destroy_firmware, deny_service, disable_backup, open_breaker, trip, "
+        "change_setpoint\n");
   CHECK(
       steps_messages("  - {id: a, effect: foothold}\n") ==
       "test.yaml:2:5: error: step 'a' needs 'target': the assets it is tried on (an id, a glob or a list)\n");
   CHECK(steps_messages("  - {id: a, target: cyber/vpn}\n") ==
         "test.yaml:2:5: error: step 'a' needs an 'effect'; use foothold, control, credentials, wipe, "
-        "destroy_firmware, deny_service, disable_backup, open_breaker, trip\n");
+        "destroy_firmware, deny_service, disable_backup, open_breaker, trip, change_setpoint\n");
   CHECK(steps_messages("  - {id: a, target: cyber/vpn, targets: cyber/hmi, effect: foothold}\n") ==
         "test.yaml:2:41: error: step 'a': give 'target' or 'targets', not both\n");
   CHECK(steps_messages("  - {id: a, target: cyber/vpn, effect: foothold, probability: 1.5}\n") ==
@@ -138,8 +139,14 @@ TEST_CASE("campaign reader: wrong step fields, each with its exact message", "[i
   CHECK(steps_messages("  - {id: a, target: cyber/vpn, effect: foothold, retries: -1, max_targets: 0}\n") ==
         "test.yaml:2:59: error: retries = -1 is out of range [0, 100000]\n"
         "test.yaml:2:76: error: max_targets = 0 is out of range [1, 1e+09]\n");
+  CHECK(steps_messages("  - {id: a, target: cyber/vpn, effect: change_setpoint, setpoint: 1.5}\n") ==
+        "test.yaml:2:67: error: setpoint = 1.5 is out of range [0, 1]\n"
+        "test.yaml:2:21: warning: step 'a' (change_setpoint) acts only through control dependencies, but "
+        "nothing in the scenario controls cyber/vpn: the step can never reach it\n");
+  CHECK(steps_messages("  - {id: a, target: cyber/vpn, effect: foothold, setpoint: 0.5}\n") ==
+        "test.yaml:2:60: warning: 'setpoint' only applies to change_setpoint steps\n");
   CHECK(steps_messages("  - {id: a, target: cyber/vpn, effect: foothold, duration: 1h}\n") ==
-        "test.yaml:2:60: warning: 'duration' only applies to deny_service steps\n");
+        "test.yaml:2:60: warning: 'duration' only applies to deny_service and change_setpoint steps\n");
   CHECK(steps_messages(
             "  - {id: a, target: cyber/vpn, effect: foothold, not_before: 2d, after_ready: -5min}\n") ==
         "test.yaml:2:62: warning: step 'a' waits until after the horizon and will not run\n"
@@ -149,7 +156,7 @@ TEST_CASE("campaign reader: wrong step fields, each with its exact message", "[i
       "test.yaml:2:50: error: unknown key 'at' in an attack step (did you mean 'id'?); allowed: id, "
       "technique, description, "
       "target, targets, requires, requires_any, effect, time_to_compromise, probability, retries, duration, "
-      "not_before, after_ready, max_targets\n");
+      "not_before, after_ready, max_targets, setpoint\n");
 }
 
 TEST_CASE("campaign reader: prerequisites name known steps and form no cycle", "[io][campaign]") {

@@ -372,3 +372,44 @@ TEST_CASE("campaign: a campaign that starts before the run dwells there and stri
   CHECK(chain.back().entry_point);
   CHECK(chain[chain.size() - 2].attack->time_min == -60 * 24 * 60.0);
 }
+
+TEST_CASE("campaign: a changed setpoint makes a source produce less until operators reset it",
+          "[sim][campaign]") {
+  test::WorldBuilder w;
+  auto gen = w.asset("power/gen", "generator", {10, 0, 0, 0, "grid"});
+  auto load = w.asset("power/town", "load", {0, 8, 1000});
+  w.link("power/line", gen, load);
+  auto hmi = w.asset("cyber/hmi", "hmi", {0, 0, 0, 0, "grid"});
+  w.depend(gen, hmi, DependencyKind::Control);
+  w.scenario.campaign.entry = {hmi};
+  w.step("setpoint", "T0836", StepEffect::ChangeSetpoint, {gen}, 10).setpoint = 0.5;
+  const auto r = sim::simulate(w.scenario);
+  // 5 MW for 8 MW of demand: the town is served 62.5 %, from 10 min until the reset.
+  const auto* degraded = first_to(r, load, sim::State::Degraded);
+  REQUIRE(degraded);
+  CHECK(degraded->time_min == 10);
+  CHECK(degraded->cause.reason == sim::Reason::IslandShortOfGeneration);
+  const auto* lowered = first_to(r, gen, sim::State::Degraded);
+  REQUIRE(lowered);
+  CHECK(lowered->cause.kind == sim::CauseKind::Attack);
+  CHECK(metrics::point_at(r, 15).layers[0].shed_mw == Approx(3.0));
+  // Operators notice it (detection 5 min) and reset it remotely (5 min).
+  const auto* back = first_to(r, load, sim::State::Restored);
+  REQUIRE(back);
+  CHECK(back->time_min == 20);
+  const auto* reset = first_to(r, gen, sim::State::Restored);
+  REQUIRE(reset);
+  CHECK(reset->cause.kind == sim::CauseKind::Restoration);
+  CHECK(test::cause_text(w.scenario, *reset) == "remote operation");
+  // explain: town <- generator (attack step) <- the HMI the attacker started from.
+  const auto chain = sim::explain(r, load, 15);
+  REQUIRE(chain.size() == 3);
+  CHECK(chain[1].element == gen);
+  CHECK(chain[1].change.cause.kind == sim::CauseKind::Attack);
+  CHECK(chain[2].entry_point);
+  SECTION("with a duration, the setpoint holds that long") {
+    w.scenario.campaign.steps[0].duration = core::DurationDistribution::fixed(60);
+    const auto r2 = sim::simulate(w.scenario);
+    CHECK(first_to(r2, load, sim::State::Restored)->time_min == 70);
+  }
+}

@@ -25,6 +25,7 @@ enum class StepEffect : std::uint8_t {
   DisableBackup,    //!< its backups no longer carry it (e.g. a UPS switched off remotely)
   OpenBreaker,      //!< physical: needs a controlled asset that controls the target
   Trip,             //!< physical: as OpenBreaker, a protection trip
+  ChangeSetpoint,   //!< physical: a source produces only `setpoint` of its capacity
 };
 
 std::string_view to_string(StepEffect effect);
@@ -47,13 +48,18 @@ struct AttackStep {
   core::DurationDistribution time_to_compromise = core::DurationDistribution::fixed(0);
   double success_probability = 1.0;  //!< per attempt
   int retries = 0;                   //!< further attempts after a failure, each with a new time
-  std::optional<core::DurationDistribution> duration;  //!< DenyService; none = until rebooted on site
+  //! DenyService: none = until rebooted on site. ChangeSetpoint: none = until operators reset it.
+  std::optional<core::DurationDistribution> duration;
   //! Timed launch: the step waits until this time (minutes from the scenario start) even when it
   //! could run earlier — the dwell of a campaign that strikes at a chosen moment.
   std::optional<double> not_before_min;
   //! Or: it runs this long after it first could (e.g. the operator's shift change).
   std::optional<double> delay_after_ready_min;
   std::optional<std::size_t> max_targets;  //!< stop after this many targets succeeded
+  //! ChangeSetpoint: fraction of its capacity the target still produces. It lasts `duration`, or
+  //! until operators notice and reset it (detection, then remote switching, or a crew's manual
+  //! switching when they have lost control of it).
+  double setpoint = 0.0;
   SourceLocation location;
 };
 

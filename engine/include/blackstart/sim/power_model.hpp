@@ -21,6 +21,9 @@ struct PowerSolution {
   std::vector<double> flow_mw;                     //!< links: active power at the from end (flow models only)
   std::vector<double> loading;      //!< links: |flow| / rating, 0 when unrated (flow models only)
   std::vector<double> dispatch_mw;  //!< sources: active power produced (flow models only)
+  //! Input, set by the simulator: the fraction of its capacity each source may produce (1 unless an
+  //! attack changed its setpoint). Sources without a capacity are unlimited whatever their setpoint.
+  std::vector<double> capacity_scale;
   void resize(std::size_t n);
 };
 
