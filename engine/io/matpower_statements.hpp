@@ -73,7 +73,7 @@ class Report {
 
  private:
   void add(core::Severity severity, Location at, std::string message) {
-    found_.push_back({severity, file_, at.line, at.column, std::move(message)});
+    found_.push_back({severity, file_, at.line, at.column, std::move(message), {}});
   }
 
   const std::string& file_;

@@ -25,6 +25,7 @@
 #include "settings_reader.hpp"
 #include "sources_reader.hpp"
 #include "yaml_reader.hpp"
+#include "yaml_syntax_error.hpp"
 
 namespace blackstart::io {
 
@@ -87,7 +88,7 @@ LoadResult load_scenario_text(std::string_view text, const std::string& display_
                "document nested too deeply: more than 500 levels of lists or mappings");
     return result;
   } catch (const YAML::ParserException& e) {
-    yaml.error(Where{e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg);
+    result.diagnostics.append(yaml_syntax_diagnostics(text, display_name, e.mark.line, e.mark.column, e.msg));
     return result;
   } catch (const YAML::Exception& e) {
     yaml.error(Where{0, 0}, std::string("YAML error: ") + e.what());

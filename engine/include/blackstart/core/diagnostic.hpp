@@ -14,10 +14,16 @@ struct Diagnostic {
   int line = 0;
   int column = 0;
   std::string message;
+  //! The offending line of the input, shown under the message with a caret at `column`; empty
+  //! when there is none to show.
+  std::string source_line;
 };
 
-//! Formats as `file:line:col: error: message`, the form compilers and editors understand.
+//! Formats as `file:line:col: error: message`, the form compilers and editors understand; with a
+//! source line, two more lines follow: `   7 | the line` and a caret under the column.
 std::string format(const Diagnostic& diagnostic);
+//! Just the source line and its caret (two lines, no final newline), or empty without a source line.
+std::string format_snippet(const Diagnostic& diagnostic);
 
 //! Gathers every problem of one pass so a user sees them all at once.
 class Diagnostics {
