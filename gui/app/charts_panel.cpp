@@ -4,12 +4,15 @@
 #include <QChartView>
 #include <QGraphicsLayout>
 #include <QGridLayout>
+#include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 
+#include "app/chart_ticks.hpp"
 #include "controllers/view_state.hpp"
 
 namespace blackstart::gui {
@@ -40,6 +43,25 @@ double value_of(const sim::LayerSample& s, ChartsPanel::Metric metric, bool seco
   return 0;
 }
 
+//! A run's curve for a metric as its changes: (hours, value) where the value changes, from t = 0.
+QList<QPointF> changes_of(const RunSnapshot& run, ChartsPanel::Metric metric, bool second) {
+  QList<QPointF> changes;
+  for (const auto& point : run.result.trace) {
+    const double v = value_of(total_of(point), metric, second);
+    if (changes.isEmpty() || changes.back().y() != v) changes.append(QPointF(point.time_min / 60.0, v));
+  }
+  return changes;
+}
+
+//! Every curve of a run, in chart order (loss of view last), to tell identical runs apart.
+std::vector<QList<QPointF>> curves_of(const RunSnapshot& run) {
+  std::vector<QList<QPointF>> curves;
+  for (int m = 0; m < ChartsPanel::MetricCount; ++m)
+    curves.push_back(changes_of(run, static_cast<ChartsPanel::Metric>(m), false));
+  curves.push_back(changes_of(run, ChartsPanel::LossOfControlView, true));
+  return curves;
+}
+
 }  // namespace
 
 QString ChartsPanel::title(Metric metric) {
@@ -60,9 +82,21 @@ QString ChartsPanel::title(Metric metric) {
 
 ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("charts"));
-  auto* grid = new QGridLayout(this);
+  auto* outer = new QVBoxLayout(this);
+  outer->setContentsMargins(0, 0, 0, 0);
+  outer->setSpacing(2);
+  // One legend for the four charts, wrapped over as many lines as the runs need: a legend inside each
+  // chart shrinks to "b… pr…" once there are a few runs.
+  legend_ = new QLabel(this);
+  legend_->setObjectName(QStringLiteral("chartsLegend"));
+  legend_->setWordWrap(true);
+  legend_->setTextFormat(Qt::RichText);
+  legend_->hide();
+  outer->addWidget(legend_);
+  auto* grid = new QGridLayout;
   grid->setContentsMargins(0, 0, 0, 0);
   grid->setSpacing(2);
+  outer->addLayout(grid, 1);
   for (int m = 0; m < MetricCount; ++m) {
     auto* chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
@@ -86,6 +120,8 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     chart->addAxis(y, Qt::AlignLeft);
     x_axes_[m] = x;
     y_axes_[m] = y;
+    // Zooming picks a step that labels the visible period, with the decimals it needs.
+    connect(x, &QValueAxis::rangeChanged, this, [this, m] { fit_time_axis(m); });
     auto* view = new QChartView(chart, this);
     view->setObjectName(QStringLiteral("chart%1").arg(m));
     view->setRenderHint(QPainter::Antialiasing);
@@ -127,6 +163,15 @@ void ChartsPanel::set_runs(const std::vector<RunPtr>& runs, const RunPtr& curren
 void ChartsPanel::rebuild() {
   double horizon_h = 1;
   for (const auto& run : runs_) horizon_h = std::max(horizon_h, run->result.horizon_min / 60.0);
+  // A run whose curves all equal an earlier run's would hide behind it: it is drawn dashed on top and
+  // named as identical in the legend.
+  std::vector<std::vector<QList<QPointF>>> curves;
+  for (const auto& run : runs_) curves.push_back(curves_of(*run));
+  std::vector<int> same_as(runs_.size(), -1);
+  for (std::size_t r = 1; r < runs_.size(); ++r)
+    for (std::size_t q = 0; q < r && same_as[r] < 0; ++q)
+      if (curves[r] == curves[q] && runs_[r]->result.horizon_min == runs_[q]->result.horizon_min)
+        same_as[r] = same_as[q] >= 0 ? same_as[q] : static_cast<int>(q);
   for (int m = 0; m < MetricCount; ++m) {
     const auto metric = static_cast<Metric>(m);
     QChart* chart = views_[m]->chart();
@@ -135,7 +180,7 @@ void ChartsPanel::rebuild() {
     auto* x = x_axes_[m];
     auto* y = y_axes_[m];
     x->setRange(0, horizon_h);
-    x->setTickInterval(horizon_h > 48 ? 24 : (horizon_h > 12 ? 4 : 1));
+    fit_time_axis(m);
     double y_max = 1;
     const int passes = metric == LossOfControlView ? 2 : 1;
     for (std::size_t r = 0; r < runs_.size(); ++r) {
@@ -145,29 +190,29 @@ void ChartsPanel::rebuild() {
         series->setName(pass == 0 ? run.label : run.label + tr(" · view"));
         QList<QPointF> points;
         double last = 0;
-        for (std::size_t i = 0; i < run.result.trace.size(); ++i) {
-          const auto& point = run.result.trace[i];
-          const double v = value_of(total_of(point), metric, pass == 1);
-          const double t = point.time_min / 60.0;
-          if (i > 0) points.append(QPointF(t, last));
-          points.append(QPointF(t, v));
-          last = v;
-          y_max = std::max(y_max, v);
+        for (const QPointF& change : curves[r][pass == 1 ? MetricCount : m]) {
+          if (!points.isEmpty()) points.append(QPointF(change.x(), last));
+          points.append(change);
+          last = change.y();
+          y_max = std::max(y_max, last);
         }
         points.append(QPointF(run.result.horizon_min / 60.0, last));
         series->replace(points);
         QPen pen(run_color(r));
         pen.setWidthF(runs_[r] == current_ ? 2.4 : 1.5);
         if (pass == 1) pen.setStyle(Qt::DashLine);
+        if (same_as[r] >= 0) pen.setStyle(pass == 1 ? Qt::DotLine : Qt::DashDotLine);
         series->setPen(pen);
         chart->addSeries(series);
         series->attachAxis(x);
         series->attachAxis(y);
       }
     }
-    y->setRange(0, y_max * 1.08);
-    y->applyNiceNumbers();
-    nice_ticks_[m] = y->tickCount();
+    // Whole steps: every label (printed without decimals) different and true, empty charts too.
+    const auto ticks = whole_number_ticks(y_max * 1.08, 6);
+    y->setRange(0, ticks.top);
+    y->setTickCount(ticks.count);
+    nice_ticks_[m] = ticks.count;
     auto* marker = new QLineSeries;
     marker->setName(QStringLiteral("now"));
     QPen pen(QColor(90, 90, 90));
@@ -177,10 +222,21 @@ void ChartsPanel::rebuild() {
     chart->addSeries(marker);
     marker->attachAxis(x);
     marker->attachAxis(y);
-    for (auto* legend_marker : chart->legend()->markers(marker)) legend_marker->setVisible(false);
     markers_[m] = marker;
     place_marker(metric);
   }
+  QString legend;
+  for (std::size_t r = 0; r < runs_.size(); ++r) {
+    QString entry = QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+                        .arg(run_color(r).name(), runs_[r]->label.toHtmlEscaped());
+    if (same_as[r] >= 0)
+      entry += tr(" (identical to %1, dashed)")
+                   .arg(runs_[static_cast<std::size_t>(same_as[r])]->label.toHtmlEscaped());
+    if (runs_[r] == current_) entry = QStringLiteral("<b>%1</b>").arg(entry);
+    legend += (legend.isEmpty() ? QString() : QStringLiteral(" &nbsp; ")) + entry;
+  }
+  legend_->setText(legend);
+  legend_->setVisible(runs_.size() > 1);
   fit_to_height();
 }
 
@@ -190,15 +246,24 @@ void ChartsPanel::resizeEvent(QResizeEvent* event) {
 }
 
 void ChartsPanel::fit_to_height() {
-  // Short charts (a small window) keep their plots readable: one legend, in the first chart (the
-  // colours are the same in all), and three value labels, two under a legend; more would be "...".
+  // The runs are named in the one legend above the charts. Short charts (a small window) keep their
+  // plots readable with at most three value labels, still on whole steps; more would be "...".
   for (int m = 0; m < MetricCount; ++m) {
+    views_[m]->chart()->legend()->setVisible(false);
     const bool short_chart = views_[m]->height() < 150;
-    const bool legend = short_chart ? m == 0 && runs_.size() > 1 : runs_.size() > 1 || m == LossOfControlView;
-    views_[m]->chart()->legend()->setVisible(legend);
-    const int room = legend ? 2 : 3;
-    y_axes_[m]->setTickCount(short_chart ? std::min(room, nice_ticks_[m]) : nice_ticks_[m]);
+    y_axes_[m]->setTickCount(short_chart
+                                 ? whole_step_label_count(y_axes_[m]->max(), std::min(3, nice_ticks_[m]))
+                                 : nice_ticks_[m]);
+    fit_time_axis(m);
   }
+}
+
+void ChartsPanel::fit_time_axis(int metric) {
+  auto* x = x_axes_[metric];
+  // About one label per 70 pixels of chart.
+  const auto ticks = time_ticks(x->max() - x->min(), std::max(3, views_[metric]->width() / 70));
+  x->setTickInterval(ticks.step_h);
+  x->setLabelFormat(QStringLiteral("%.") + QString::number(ticks.decimals) + QStringLiteral("f h"));
 }
 
 void ChartsPanel::place_marker(Metric metric) {

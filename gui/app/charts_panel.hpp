@@ -6,6 +6,7 @@
 
 class QChart;
 class QChartView;
+class QLabel;
 class QLineSeries;
 class QValueAxis;
 
@@ -29,6 +30,8 @@ class ChartsPanel : public QWidget {
   [[nodiscard]] QChart* chart(Metric metric) const;
   [[nodiscard]] QChartView* view(Metric metric) const { return views_[metric]; }
   [[nodiscard]] static QString title(Metric metric);
+  //! The runs named above the charts (shown when there are two or more).
+  [[nodiscard]] QLabel* legend() const { return legend_; }
 
   //! The value a metric series shows at time t (step function), for a run's series named `name`.
   [[nodiscard]] static double series_value(const QLineSeries* series, double t_min);
@@ -40,15 +43,18 @@ class ChartsPanel : public QWidget {
   void rebuild();
   void fit_to_height();
   void place_marker(Metric metric);
+  //! Tick step and label decimals of a chart's time axis for its visible range and width.
+  void fit_time_axis(int metric);
 
   std::vector<RunPtr> runs_;
   RunPtr current_;
   double time_ = 0;
+  QLabel* legend_ = nullptr;  // the runs, their colours, and which are identical
   std::array<QChartView*, MetricCount> views_{};
   std::array<QLineSeries*, MetricCount> markers_{};
   std::array<QValueAxis*, MetricCount> x_axes_{};
   std::array<QValueAxis*, MetricCount> y_axes_{};
-  std::array<int, MetricCount> nice_ticks_{5, 5, 5, 5};  // value labels applyNiceNumbers chose
+  std::array<int, MetricCount> nice_ticks_{5, 5, 5, 5};  // value labels on whole steps
 };
 
 }  // namespace blackstart::gui

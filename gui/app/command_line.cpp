@@ -1,6 +1,7 @@
 #include "app/command_line.hpp"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <cstring>
 #include <iostream>
 
@@ -13,6 +14,14 @@ bool wants_screenshot(int argc, char** argv) {
     if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0)
       return true;
   return false;
+}
+
+QString screenshot_format(const QString& path) {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  if (suffix == QStringLiteral("png")) return QStringLiteral("PNG");
+  if (suffix == QStringLiteral("jpg") || suffix == QStringLiteral("jpeg")) return QStringLiteral("JPG");
+  if (suffix == QStringLiteral("bmp")) return QStringLiteral("BMP");
+  return {};
 }
 
 std::optional<CommandLine> parse_command_line(const QStringList& arguments, int* exit_code) {
@@ -30,9 +39,11 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
   parser.addHelpOption();
   parser.addVersionOption();
   parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("Scenario file or built-in name"));
-  const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                      QStringLiteral("Render to a PNG without a display, then exit."),
-                                      QStringLiteral("OUT.png"));
+  const QCommandLineOption screenshot(
+      QStringLiteral("screenshot"),
+      QStringLiteral("Render to a PNG (or .jpg, .bmp, by the extension) without a display, "
+                     "then exit."),
+      QStringLiteral("OUT.png"));
   const QCommandLineOption at(
       QStringLiteral("at"),
       QStringLiteral("Simulated time to show (15min, 2h); implies --run. Default with --run: "
@@ -109,6 +120,12 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
   }
   if (!ok_w || !ok_h || out.width < 200 || out.height < 150 || out.width > 8000 || out.height > 8000) {
     std::cerr << "blackstart-gui: --size must be WxH, e.g. 1600x1000\n";
+    *exit_code = 2;
+    return std::nullopt;
+  }
+  if (!out.screenshot.isEmpty() && screenshot_format(out.screenshot).isEmpty()) {
+    // Writing PNG data under another extension would mislead every program that opens the file.
+    std::cerr << "blackstart-gui: --screenshot: the file must end in .png, .jpg, .jpeg or .bmp\n";
     *exit_code = 2;
     return std::nullopt;
   }

@@ -8,7 +8,7 @@ namespace blackstart::gui {
 //! What `blackstart-gui` was asked to do.
 struct CommandLine {
   QString scenario;                         //!< file or built-in name; empty: none
-  QString screenshot;                       //!< --screenshot OUT.png: render and exit
+  QString screenshot;                       //!< --screenshot OUT.png|.jpg|.bmp: render and exit
   std::optional<double> at;                 //!< --at TIME (minutes)
   bool run = false;                         //!< --run
   bool what_if = false;                     //!< --what-if: the baseline and each mitigation
@@ -23,6 +23,10 @@ struct CommandLine {
 //! True when the arguments ask for a screenshot, checked before QApplication exists so that the
 //! offscreen platform can be chosen.
 bool wants_screenshot(int argc, char** argv);
+
+//! The image format a screenshot path asks for by its extension ("PNG", "JPG", "BMP"), or empty when
+//! the extension is not one the window writes.
+QString screenshot_format(const QString& path);
 
 //! Parses the arguments (QCoreApplication must exist); prints help or an error and returns nullopt
 //! with `exit_code` set when the program should stop.

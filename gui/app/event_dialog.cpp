@@ -50,6 +50,8 @@ EventDialog::EventDialog(std::shared_ptr<const model::Scenario> scenario, const 
       base_(event),
       original_id_(is_new ? std::string() : event.id) {
   setObjectName(QStringLiteral("eventDialog"));
+  if (is_new && event.id == unique_id(*scenario_, model::to_string(event.action)))
+    automatic_id_ = QString::fromStdString(event.id);
   setWindowTitle(is_new ? tr("Add event") : tr("Edit event %1").arg(QString::fromStdString(event.id)));
   auto* form = new QFormLayout(this);
   id_ = new QLineEdit(QString::fromStdString(event.id), this);
@@ -121,6 +123,7 @@ EventDialog::EventDialog(std::shared_ptr<const model::Scenario> scenario, const 
   connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
   for (auto* edit : {id_, at_, targets_, technique_, description_, duration_, probability_})
     connect(edit, &QLineEdit::textChanged, this, &EventDialog::validate);
+  connect(action_, &QComboBox::currentIndexChanged, this, &EventDialog::follow_action_in_id);
   connect(action_, &QComboBox::currentIndexChanged, this, &EventDialog::validate);
   connect(choose_, &QSpinBox::valueChanged, this, &EventDialog::validate);
   connect(select_, &QComboBox::currentIndexChanged, this, &EventDialog::validate);
@@ -182,6 +185,16 @@ std::optional<QString> EventDialog::build(model::Event* out) const {
                              : model::Event::Selection::Random;
   *out = std::move(e);
   return std::nullopt;
+}
+
+void EventDialog::follow_action_in_id() {
+  if (automatic_id_.isEmpty() || id_->text() != automatic_id_) {
+    automatic_id_.clear();  // the user's own id
+    return;
+  }
+  const auto action = static_cast<model::Action>(action_->currentData().toInt());
+  automatic_id_ = QString::fromStdString(unique_id(*scenario_, model::to_string(action)));
+  id_->setText(automatic_id_);
 }
 
 void EventDialog::validate() {

@@ -45,10 +45,13 @@ class EventDialog : public QDialog {
   //! Builds the event from the fields; returns an explanation when something is wrong.
   [[nodiscard]] std::optional<QString> build(model::Event* out) const;
   void validate();
+  //! A new event's id that the dialog made up follows the action; one the user typed stays.
+  void follow_action_in_id();
 
   std::shared_ptr<const model::Scenario> scenario_;
   model::Event base_;  // what the dialog started from: fields it has no box for are kept
   std::string original_id_;
+  QString automatic_id_;  // the id the dialog made up, while the user has not changed it; else empty
   QLineEdit* id_ = nullptr;
   QLineEdit* at_ = nullptr;
   QComboBox* action_ = nullptr;

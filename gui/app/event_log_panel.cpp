@@ -14,17 +14,17 @@ namespace blackstart::gui {
 EventLogPanel::EventLogPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(2, 2, 2, 2);
-  auto* filter = new QLineEdit(this);
-  filter->setObjectName(QStringLiteral("logFilter"));
-  filter->setPlaceholderText(tr("Filter the log (asset, state, cause…)"));
-  filter->setClearButtonEnabled(true);
-  layout->addWidget(filter);
+  filter_edit_ = new QLineEdit(this);
+  filter_edit_->setObjectName(QStringLiteral("logFilter"));
+  filter_edit_->setPlaceholderText(tr("Filter the log (asset, state, cause…)"));
+  filter_edit_->setClearButtonEnabled(true);
+  layout->addWidget(filter_edit_);
   model_ = new EventLogModel(this);
   filter_ = new QSortFilterProxyModel(this);
   filter_->setSourceModel(model_);
   filter_->setFilterKeyColumn(-1);
   filter_->setFilterCaseSensitivity(Qt::CaseInsensitive);
-  connect(filter, &QLineEdit::textChanged, filter_, &QSortFilterProxyModel::setFilterFixedString);
+  connect(filter_edit_, &QLineEdit::textChanged, filter_, &QSortFilterProxyModel::setFilterFixedString);
   view_ = new QTableView(this);
   view_->setObjectName(QStringLiteral("eventLog"));
   view_->setModel(filter_);
@@ -42,7 +42,11 @@ EventLogPanel::EventLogPanel(QWidget* parent) : QWidget(parent) {
 }
 
 void EventLogPanel::follow(const ViewState* state) {
-  connect(state, &ViewState::scenarioOpened, this, [this] { model_->set_run(nullptr); });
+  connect(state, &ViewState::scenarioOpened, this, [this] {
+    // A filter typed for the last scenario would hide most of this one's log.
+    filter_edit_->clear();
+    model_->set_run(nullptr);
+  });
   connect(state, &ViewState::runChanged, this, [this, state](const RunPtr& run) {
     model_->set_run(run);
     fit_columns();

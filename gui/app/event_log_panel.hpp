@@ -3,6 +3,7 @@
 
 #include "blackstart/model/types.hpp"
 
+class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -12,7 +13,7 @@ class EventLogModel;
 class ViewState;
 
 //! The Event log panel: every change of the shown run up to the chosen time, latest in view, with a
-//! filter box. Clicking a row asks to select its element.
+//! filter box, emptied when another scenario opens. Clicking a row asks to select its element.
 class EventLogPanel : public QWidget {
   Q_OBJECT
  public:
@@ -21,6 +22,7 @@ class EventLogPanel : public QWidget {
   void follow(const ViewState* state);
   [[nodiscard]] EventLogModel* model() const { return model_; }
   [[nodiscard]] QTableView* view() const { return view_; }
+  [[nodiscard]] QLineEdit* filter_edit() const { return filter_edit_; }
 
  signals:
   void elementActivated(blackstart::model::ElementIndex element);
@@ -29,6 +31,7 @@ class EventLogPanel : public QWidget {
   void fit_columns();
 
   EventLogModel* model_ = nullptr;
+  QLineEdit* filter_edit_ = nullptr;
   QSortFilterProxyModel* filter_ = nullptr;
   QTableView* view_ = nullptr;
 };

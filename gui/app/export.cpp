@@ -17,6 +17,7 @@
 
 #include "blackstart/core/duration.hpp"
 #include "blackstart/metrics/metric_table.hpp"
+#include "blackstart/metrics/metrics.hpp"
 #include "blackstart/report/report.hpp"
 #include "models/event_log_model.hpp"
 #include "models/runs_model.hpp"
@@ -260,9 +261,25 @@ QString report_html(const ReportContent& content, bool inline_images) {
   if (s.attack.first_detection_min)
     lines.push_back({*s.attack.first_detection_min, QObject::tr("first detection"),
                      QObject::tr("a control raised the first alert on the campaign")});
+  // Worst impact is the minimum of the performance Q(t), which need not be the customer peak: each
+  // row gives the customers at its own time.
+  auto customers_at = [&run](double t) {
+    double sum = 0.0;
+    for (const auto& layer : metrics::point_at(run.result, t).layers) sum += layer.customers_without_power;
+    return sum;
+  };
   lines.push_back({s.time_of_worst_impact_min, QObject::tr("worst impact"),
-                   QObject::tr("%1 customers without power")
-                       .arg(locale.toString(s.peak_customers_without_power, 'f', 0))});
+                   QObject::tr("performance at its lowest; %1 customers without power")
+                       .arg(locale.toString(customers_at(s.time_of_worst_impact_min), 'f', 0))});
+  for (const auto& point : run.result.trace)
+    if (point.time_min <= s.horizon_min && s.peak_customers_without_power > 0 &&
+        customers_at(point.time_min) >= s.peak_customers_without_power) {
+      if (point.time_min != s.time_of_worst_impact_min)
+        lines.push_back({point.time_min, QObject::tr("peak outage"),
+                         QObject::tr("%1 customers without power")
+                             .arg(locale.toString(s.peak_customers_without_power, 'f', 0))});
+      break;
+    }
   if (s.time_to_full_restoration_min)
     lines.push_back({*s.time_to_full_restoration_min, QObject::tr("full restoration"),
                      QObject::tr("service back to normal")});

@@ -14,6 +14,7 @@
 #include <QToolButton>
 #include <QUndoStack>
 
+#include "app/attack_actions.hpp"
 #include "app/defence_actions.hpp"
 #include "app/edit_actions.hpp"
 #include "app/event_dialog.hpp"
@@ -27,6 +28,7 @@
 #include "app/scenario_events_panel.hpp"
 #include "app/seed_spin_box.hpp"
 #include "app/timeline_widget.hpp"
+#include "app/undo_action.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
 
@@ -62,7 +64,8 @@ void MainWindow::build_actions() {
   add(QStringLiteral("actionSave"), tr("&Save"), QKeySequence::Save, tr("Save the scenario"), [this] {
     files_->save();
   })->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
-  add(QStringLiteral("actionSaveAs"), tr("Save &As…"), QKeySequence::SaveAs,
+  // Explicit: QKeySequence::SaveAs is empty on desktops without a platform key scheme.
+  add(QStringLiteral("actionSaveAs"), tr("Save &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
       tr("Save the scenario to a new file"), [this] { files_->save_as_dialog(); });
   add(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, tr("Quit Blackstart"),
       [this] { close(); });
@@ -124,8 +127,12 @@ void MainWindow::build_actions() {
         find_->selectAll();
       });
   add(QStringLiteral("actionAddEvent"), tr("&Add event…"), QKeySequence(Qt::CTRL | Qt::Key_E),
-      tr("Add an event to the scenario's attack timeline"),
-      [this] { request_attack(state_.selected(), model::Action::OpenBreaker); });
+      tr("Add an event to the scenario's attack timeline"), [this] {
+        // The selected asset's most typical attack (no breaker to open on a trolleybus line).
+        const auto& scenario = state_.scenario();
+        request_attack(state_.selected(), scenario ? default_attack_for(scenario->network, state_.selected())
+                                                   : model::Action::Trip);
+      });
   add(QStringLiteral("actionEditEvent"), tr("&Edit event…"), QKeySequence(),
       tr("Edit the selected scenario event"), [this] { edit_event(scenario_events_->current_row()); });
   add(QStringLiteral("actionRemoveEvent"), tr("&Remove event"), QKeySequence(),
@@ -163,10 +170,7 @@ void MainWindow::build_actions() {
         for (auto* dock : findChildren<QDockWidget*>()) dock->show();
         size_docks_to_window();
       });
-  auto* undo = document_.undo_stack()->createUndoAction(this, tr("&Undo"));
-  undo->setObjectName(QStringLiteral("actionUndo"));
-  undo->setShortcut(QKeySequence::Undo);
-  addAction(undo);
+  addAction(new UndoAction(document_.undo_stack(), this));
   auto* redo = document_.undo_stack()->createRedoAction(this, tr("&Redo"));
   redo->setObjectName(QStringLiteral("actionRedo"));
   redo->setShortcut(QKeySequence::Redo);
@@ -193,6 +197,8 @@ void MainWindow::build_menus() {
 
   auto* edit = menuBar()->addMenu(tr("&Edit"));
   edit->addAction(action(QStringLiteral("actionUndo")));
+  connect(edit, &QMenu::aboutToShow, static_cast<UndoAction*>(action(QStringLiteral("actionUndo"))),
+          &UndoAction::refresh);
   edit->addAction(action(QStringLiteral("actionRedo")));
   edit->addSeparator();
   edit->addAction(action(QStringLiteral("actionAddEvent")));
@@ -289,8 +295,7 @@ void MainWindow::show_context_menu(ElementIndex element, const QPoint& screen_po
     menu.addAction(tr("Inspect"), this, [this, element] { select_element(element, false); });
     menu.addAction(tr("Centre here"), this, [this, element] { view_->focus_on(element); });
     auto* attack = menu.addMenu(tr("Attack"));
-    for (auto a : menu_actions()) {
-      if (a == model::Action::Restore) continue;
+    for (auto a : attack_actions_for(scenario->network, element)) {
       attack->addAction(tr("%1 at…").arg(action_label(a)), this,
                         [this, element, a] { request_attack(element, a); });
     }

@@ -62,7 +62,7 @@ int take_screenshot(const CommandLine& command) {
   if (command.view == QStringLiteral("charts")) target = window.charts();
   if (command.view == QStringLiteral("attack")) target = window.attack_panel();
   const QImage image = target->grab().toImage();
-  if (image.isNull() || !image.save(command.screenshot, "PNG")) {
+  if (image.isNull() || !image.save(command.screenshot, qPrintable(screenshot_format(command.screenshot)))) {
     std::cerr << "blackstart-gui: cannot write " << command.screenshot.toStdString() << "\n";
     return 1;
   }

@@ -3,8 +3,8 @@
 
 namespace blackstart::gui {
 
-//! Renders the window (or one view) to a PNG as the command line asks, without a display; returns
-//! the process exit code (0 written, 1 bad input or failed run/write).
+//! Renders the window (or one view) to a PNG, JPEG or BMP (by the file's extension) as the command line asks,
+//! without a display; returns the process exit code (0 written, 1 bad input or failed run/write).
 int take_screenshot(const CommandLine& command);
 
 }  // namespace blackstart::gui

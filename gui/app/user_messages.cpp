@@ -62,17 +62,27 @@ void UserMessages::show_diagnostics(const QString& title, const core::Diagnostic
   for (const auto& line : lines) log(line, true);
   set_status(title);
   if (!interactive_) return;
+  // The first error in full; its offending line and caret in a fixed-width font, so the caret
+  // stays under the column.
   QString first;
   for (const auto& d : diagnostics.items())
     if (d.severity == core::Severity::Error) {
-      first = QString::fromStdString(core::format(d));
+      core::Diagnostic message_only = d;
+      message_only.source_line.clear();
+      first =
+          QStringLiteral("<p>%1</p>").arg(QString::fromStdString(core::format(message_only)).toHtmlEscaped());
+      const auto snippet = QString::fromStdString(core::format_snippet(d));
+      if (!snippet.isEmpty()) first += QStringLiteral("<pre>%1</pre>").arg(snippet.toHtmlEscaped());
       break;
     }
   const auto count = diagnostics.error_count();
-  auto* box = new QMessageBox(QMessageBox::Critical, title,
-                              tr("%n error(s); nothing was changed.", nullptr, static_cast<int>(count)) +
-                                  QStringLiteral("\n\n") + first,
-                              QMessageBox::Ok, window_);
+  auto* box = new QMessageBox(
+      QMessageBox::Critical, title,
+      QStringLiteral("<p>%1</p>")
+              .arg(tr("%n error(s); nothing was changed.", nullptr, static_cast<int>(count))) +
+          first,
+      QMessageBox::Ok, window_);
+  box->setTextFormat(Qt::RichText);
   box->setDetailedText(lines.join(QLatin1Char('\n')));
   open_dialog(box);
 }
