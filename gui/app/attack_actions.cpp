@@ -16,6 +16,20 @@ bool is_one_of(std::string_view type, std::initializer_list<std::string_view> na
   return std::find(names.begin(), names.end(), type) != names.end();
 }
 
+//! True when the scenario has field crews for the asset's operator (or default crews for all): they
+//! do every repair that is not remote (the simulator's crew pools).
+bool has_crew(const model::Scenario& scenario, const model::Element& e) {
+  return scenario.crews.count(e.operator_name) > 0 || scenario.crews.count("default") > 0;
+}
+
+//! True when operators can re-close the asset's breakers remotely (it has a control dependency).
+bool remotely_switched(const model::Network& network, model::ElementIndex element) {
+  return std::any_of(network.dependencies().begin(), network.dependencies().end(),
+                     [element](const model::Dependency& d) {
+                       return d.dependent == element && d.effect == model::DependencyEffect::LoseControl;
+                     });
+}
+
 //! True when a dependency of the asset has a battery, UPS or diesel that an attacker can disable.
 bool has_backup(const model::Network& network, model::ElementIndex element) {
   return std::any_of(
@@ -51,7 +65,8 @@ std::vector<Action> cyber_actions(const model::Element& e) {
 
 }  // namespace
 
-std::vector<Action> attack_actions_for(const model::Network& network, model::ElementIndex element) {
+std::vector<Action> attack_actions_for(const model::Scenario& scenario, model::ElementIndex element) {
+  const model::Network& network = scenario.network;
   std::vector<Action> every{
       Action::OpenBreaker,     Action::Trip, Action::Damage,      Action::Compromise,
       Action::DestroyFirmware, Action::Wipe, Action::DenyService, Action::DisableBackup};
@@ -81,12 +96,20 @@ std::vector<Action> attack_actions_for(const model::Network& network, model::Ele
       return every;  // a type the registry does not know: every action may make sense
   }
   if (has_backup(network, element)) actions.push_back(Action::DisableBackup);
+  if (!has_crew(scenario, e)) {
+    // Nobody would repair the asset: lead with an attack that ends by itself, if one applies.
+    const auto ends_by_itself = [&](Action a) {
+      return a == Action::DenyService ||
+             ((a == Action::OpenBreaker || a == Action::Trip) && remotely_switched(network, element));
+    };
+    std::stable_partition(actions.begin(), actions.end(), ends_by_itself);
+  }
   return actions;
 }
 
-Action default_attack_for(const model::Network& network, model::ElementIndex element) {
-  if (element == model::kNoElement || element >= network.size()) return Action::Trip;
-  return attack_actions_for(network, element).front();
+Action default_attack_for(const model::Scenario& scenario, model::ElementIndex element) {
+  if (element == model::kNoElement || element >= scenario.network.size()) return Action::Trip;
+  return attack_actions_for(scenario, element).front();
 }
 
 }  // namespace blackstart::gui

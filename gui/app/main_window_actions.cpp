@@ -130,8 +130,8 @@ void MainWindow::build_actions() {
       tr("Add an event to the scenario's attack timeline"), [this] {
         // The selected asset's most typical attack (no breaker to open on a trolleybus line).
         const auto& scenario = state_.scenario();
-        request_attack(state_.selected(), scenario ? default_attack_for(scenario->network, state_.selected())
-                                                   : model::Action::Trip);
+        request_attack(state_.selected(),
+                       scenario ? default_attack_for(*scenario, state_.selected()) : model::Action::Trip);
       });
   add(QStringLiteral("actionEditEvent"), tr("&Edit event…"), QKeySequence(),
       tr("Edit the selected scenario event"), [this] { edit_event(scenario_events_->current_row()); });
@@ -295,7 +295,7 @@ void MainWindow::show_context_menu(ElementIndex element, const QPoint& screen_po
     menu.addAction(tr("Inspect"), this, [this, element] { select_element(element, false); });
     menu.addAction(tr("Centre here"), this, [this, element] { view_->focus_on(element); });
     auto* attack = menu.addMenu(tr("Attack"));
-    for (auto a : attack_actions_for(scenario->network, element)) {
+    for (auto a : attack_actions_for(*scenario, element)) {
       attack->addAction(tr("%1 at…").arg(action_label(a)), this,
                         [this, element, a] { request_attack(element, a); });
     }

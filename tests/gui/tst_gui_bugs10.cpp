@@ -95,30 +95,43 @@ class Bugs10Test : public QObject {
     QVERIFY(window.event_log_view()->model()->rowCount() > 0);
   }
 
-  // Bug 6: the attacks offered for an asset are those that make sense for its type.
+  // Bug 6: the attacks offered for an asset are those that make sense for its type, and the default
+  // one is restored in the run (no crew serves the trolleybus lines of ukraine-2015).
   void attacks_offered_follow_the_asset_type() {
     MainWindow window(MainWindow::Options{false, false});
     QVERIFY(window.open_path(QStringLiteral("ukraine-2015")));
-    const auto& net = window.document()->scenario()->network;
+    const auto scenario = window.document()->scenario();
+    const auto& net = scenario->network;
     const auto trolleybus = *net.find("transport/trolleybus-if-1");
-    const auto offered = attack_actions_for(net, trolleybus);
+    const auto offered = attack_actions_for(*scenario, trolleybus);
     QVERIFY(std::find(offered.begin(), offered.end(), model::Action::OpenBreaker) == offered.end());
     QVERIFY(std::find(offered.begin(), offered.end(), model::Action::Wipe) == offered.end());
-    QCOMPARE(default_attack_for(net, trolleybus), model::Action::Damage);
-    // Power equipment still has its breakers opened.
-    for (const auto& e : net.elements())
-      if (net.layers()[e.layer].kind == model::LayerKind::Power && e.role == model::Role::Bus) {
-        const auto index = *net.find(e.id);
-        QCOMPARE(default_attack_for(net, index), model::Action::OpenBreaker);
-        break;
-      }
-    // Add event with the trolleybus line selected proposes the default for its type.
+    QVERIFY(std::find(offered.begin(), offered.end(), model::Action::Damage) != offered.end());
+    QCOMPARE(default_attack_for(*scenario, trolleybus), model::Action::DenyService);
+    // Power equipment still has its breakers opened, hosts are compromised.
+    QCOMPARE(default_attack_for(*scenario, *net.find("power/pry-110-01")), model::Action::OpenBreaker);
+    const auto hmi = attack_actions_for(*scenario, *net.find("cyber/pry-hmi"));
+    QCOMPARE(hmi.front(), model::Action::Compromise);
+    QVERIFY(std::find(hmi.begin(), hmi.end(), model::Action::OpenBreaker) == hmi.end());
+    // Add event with the trolleybus line selected proposes the default; the line is back by the end.
     window.select_element(trolleybus);
     window.action(QStringLiteral("actionAddEvent"))->trigger();
     auto* dialog = window.findChild<EventDialog*>(QStringLiteral("eventDialog"));
     QVERIFY(dialog);
-    QCOMPARE(static_cast<model::Action>(dialog->action_box()->currentData().toInt()), model::Action::Damage);
-    dialog->reject();
+    QCOMPARE(static_cast<model::Action>(dialog->action_box()->currentData().toInt()),
+             model::Action::DenyService);
+    dialog->accept();
+    QTRY_COMPARE(window.document()->scenario()->events.size(), scenario->events.size() + 1);
+    window.run_now();
+    QVERIFY(window.wait_for_runs());
+    const auto run = window.current_run();
+    bool hit = false;
+    for (const auto& c : run->result.changes)
+      hit = hit || (c.element == trolleybus && c.to == sim::State::Failed);
+    QVERIFY(hit);
+    const auto end = run->state_at(trolleybus, run->result.horizon_min);
+    QVERIFY2(end == sim::State::InService || end == sim::State::Restored,
+             qPrintable(QString::fromStdString(std::string(sim::to_string(end)))));
   }
 
   // Bug 7: the id the dialog made up follows the action; one the user typed stays.
