@@ -11,7 +11,8 @@ std::string diagnostics_of(const std::string& text) {
 }
 }  // namespace
 
-TEST_CASE("an unclosed flow list is reported where it opens, with the line and a caret", "[io][diagnostics]") {
+TEST_CASE("an unclosed flow list is reported where it opens, with the line and a caret",
+          "[io][diagnostics]") {
   const std::string text =
       "blackstart: 1\nname: x\nhorizon: 2h\nlayers:\n  - name: power\n    assets:\n"
       "      - [feed, infeed\n\n      - {id: town, type: load, load_mw: 5}\n";
