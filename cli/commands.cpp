@@ -233,8 +233,26 @@ int explain_command(const ExplainArgs& args) {
   }
   const auto chain = sim::explain(result, *element, at);
   const std::string when = core::format_duration(core::Duration{at});
+  const auto print_downstream = [&] {
+    if (!args.downstream) return;
+    // Forward: everything whose cause chain at that time runs through this asset, by layer.
+    const auto down = sim::taken_down_by(result, *element, at);
+    std::cout << "What " << args.asset << " took down at " << when << ": " << down.size()
+              << (down.size() == 1 ? " element\n" : " elements\n");
+    const auto& net = scenario->network;
+    for (std::uint32_t l = 0; l < net.layers().size(); ++l) {
+      std::string ids;
+      std::size_t count = 0;
+      for (auto x : down)
+        if (net.element(x).layer == l) {
+          ids += (count++ ? ", " : "") + net.element(x).id;
+        }
+      if (count) std::cout << "  " << net.layers()[l].name << " (" << count << "): " << ids << '\n';
+    }
+  };
   if (chain.empty()) {
     std::cout << args.asset << " is in its normal state at " << when << ": nothing happened to it.\n";
+    print_downstream();
     return kOk;
   }
   std::cout << "Why " << args.asset << " is " << sim::to_name(chain.front().change) << " at " << when << ":\n"
@@ -243,6 +261,7 @@ int explain_command(const ExplainArgs& args) {
   if (!still_down.empty())
     std::cout << "Why it is still down at " << when << ":\n"
               << report::still_down_text(*scenario, still_down);
+  print_downstream();
   return kOk;
 }
 

@@ -164,3 +164,11 @@ TEST_CASE("validate checks a controls library file as a library", "[cli]") {
   CHECK(r.code == 1);
   CHECK(r.output.find(bad.string() + ":3:") != std::string::npos);
 }
+
+TEST_CASE("explain --downstream lists what the asset took down, by layer", "[cli]") {
+  const auto r = run_cli("explain " + kScenarios + "tutorial.yaml power/sub-south --at 30min --downstream");
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(r.output.find("What power/sub-south took down at 30min: 6 elements\n") != std::string::npos);
+  CHECK(r.output.find("  transport (1): transport/tram-1\n") != std::string::npos);
+}
