@@ -6,7 +6,9 @@
 #include <QGridLayout>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QMouseEvent>
 #include <QValueAxis>
+#include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
 
@@ -38,6 +40,19 @@ double value_of(const sim::LayerSample& s, ChartsPanel::Metric metric, bool seco
       break;
   }
   return 0;
+}
+
+//! Time between x-axis ticks (hours) for a span of `span_h` hours: about four to eight ticks.
+double tick_interval_h(double span_h) {
+  for (double step : {0.25, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 12.0, 24.0, 48.0, 96.0, 168.0})
+    if (span_h / step <= 8) return step;
+  return std::ceil(span_h / 8 / 168.0) * 168.0;
+}
+
+//! Hours with as many decimals as the tick interval needs, so that no two ticks read the same.
+QString tick_format(double interval_h) {
+  if (interval_h >= 1) return QStringLiteral("%.0f h");
+  return interval_h >= 0.5 ? QStringLiteral("%.1f h") : QStringLiteral("%.2f h");
 }
 
 }  // namespace
@@ -93,10 +108,16 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     view->setMinimumSize(200, 110);  // a 1024x700 window keeps room for the canvas
     view->setToolTip(
         tr("%1 over time, summed over layers. The dashed vertical line is the chosen time. Drag to zoom "
-           "into a period, right-click to zoom out.")
+           "into a period, right-click to zoom out, wheel to zoom, Shift+wheel to pan; the four charts "
+           "and the time slider move together.")
             .arg(title(static_cast<Metric>(m))));
     grid->addWidget(view, m / 2, m % 2);
     views_[m] = view;
+    view->viewport()->installEventFilter(this);
+    // A rubber-band zoom sets the axis: the other charts and the slider follow.
+    connect(x, &QValueAxis::rangeChanged, this, [this](qreal min, qreal max) {
+      if (!showing_window_) emit windowChosen(min * 60.0, max * 60.0);
+    });
   }
   rebuild();
 }
@@ -105,8 +126,10 @@ QChart* ChartsPanel::chart(Metric metric) const {
   return views_[metric]->chart();
 }
 
-void ChartsPanel::follow(const ViewState* state) {
+void ChartsPanel::follow(ViewState* state) {
   auto redraw = [this, state] {
+    window_from_ = state->time_window().from_min;
+    window_to_ = state->time_window().to_min;
     set_runs(state->compared(), state->run());
     set_time(state->time());
   };
@@ -114,6 +137,75 @@ void ChartsPanel::follow(const ViewState* state) {
   connect(state, &ViewState::runChanged, this, redraw);
   connect(state, &ViewState::comparedChanged, this, redraw);
   connect(state, &ViewState::timeChanged, this, &ChartsPanel::set_time);
+  connect(state, &ViewState::timeWindowChanged, this, &ChartsPanel::set_window);
+  connect(this, &ChartsPanel::windowChosen, state, &ViewState::set_time_window);
+}
+
+double ChartsPanel::full_horizon_h() const {
+  double horizon_h = 1;
+  for (const auto& run : runs_) horizon_h = std::max(horizon_h, run->result.horizon_min / 60.0);
+  return horizon_h;
+}
+
+void ChartsPanel::set_window(double from_min, double to_min) {
+  window_from_ = from_min;
+  window_to_ = to_min;
+  show_window();
+}
+
+void ChartsPanel::show_window() {
+  double from_h = window_from_ / 60.0;
+  double to_h = window_to_ / 60.0;
+  if (to_h <= from_h) {
+    from_h = 0;
+    to_h = full_horizon_h();
+  }
+  const double interval = tick_interval_h(to_h - from_h);
+  showing_window_ = true;
+  for (auto* x : x_axes_) {
+    x->setTickInterval(interval);
+    x->setLabelFormat(tick_format(interval));
+    x->setRange(from_h, to_h);
+  }
+  showing_window_ = false;
+}
+
+bool ChartsPanel::eventFilter(QObject* watched, QEvent* event) {
+  // Zoom and pan act on the time window of all charts, never on the value axis alone.
+  const auto view = std::find_if(views_.begin(), views_.end(),
+                                 [watched](const QChartView* v) { return v->viewport() == watched; });
+  if (view == views_.end() || runs_.empty()) return QWidget::eventFilter(watched, event);
+  const double from = x_axes_[0]->min() * 60.0;
+  const double to = x_axes_[0]->max() * 60.0;
+  const double span = to - from;
+  if (event->type() == QEvent::MouseButtonRelease &&
+      static_cast<QMouseEvent*>(event)->button() == Qt::RightButton) {
+    const double centre = (from + to) / 2;
+    emit windowChosen(centre - span, centre + span);
+    return true;
+  }
+  if (event->type() == QEvent::MouseButtonPress &&
+      static_cast<QMouseEvent*>(event)->button() == Qt::RightButton)
+    return true;
+  if (event->type() == QEvent::Wheel) {
+    auto* wheel = static_cast<QWheelEvent*>(event);
+    const QPoint delta = wheel->angleDelta();
+    const bool pan = (wheel->modifiers() & Qt::ShiftModifier) || std::abs(delta.x()) > std::abs(delta.y());
+    const double steps = (pan && delta.x() != 0 ? delta.x() : delta.y()) / 120.0;
+    if (pan) {
+      emit windowChosen(from - steps * span / 10, to - steps * span / 10);
+    } else {
+      const QRectF plot = (*view)->chart()->plotArea();
+      const QPointF at = (*view)->mapToScene(wheel->position().toPoint());
+      const double share =
+          plot.width() > 0 ? std::clamp((at.x() - plot.left()) / plot.width(), 0.0, 1.0) : 0.5;
+      const double pivot = from + share * span;
+      const double factor = std::pow(0.8, steps);
+      emit windowChosen(pivot - share * span * factor, pivot + (1 - share) * span * factor);
+    }
+    return true;
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 void ChartsPanel::set_runs(const std::vector<RunPtr>& runs, const RunPtr& current) {
@@ -125,8 +217,7 @@ void ChartsPanel::set_runs(const std::vector<RunPtr>& runs, const RunPtr& curren
 }
 
 void ChartsPanel::rebuild() {
-  double horizon_h = 1;
-  for (const auto& run : runs_) horizon_h = std::max(horizon_h, run->result.horizon_min / 60.0);
+  showing_window_ = true;  // until show_window: adding series is not a zoom
   for (int m = 0; m < MetricCount; ++m) {
     const auto metric = static_cast<Metric>(m);
     QChart* chart = views_[m]->chart();
@@ -134,8 +225,6 @@ void ChartsPanel::rebuild() {
     markers_[m] = nullptr;
     auto* x = x_axes_[m];
     auto* y = y_axes_[m];
-    x->setRange(0, horizon_h);
-    x->setTickInterval(horizon_h > 48 ? 24 : (horizon_h > 12 ? 4 : 1));
     double y_max = 1;
     const int passes = metric == LossOfControlView ? 2 : 1;
     for (std::size_t r = 0; r < runs_.size(); ++r) {
@@ -181,6 +270,7 @@ void ChartsPanel::rebuild() {
     markers_[m] = marker;
     place_marker(metric);
   }
+  show_window();
   fit_to_height();
 }
 
