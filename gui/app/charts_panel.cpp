@@ -1,5 +1,6 @@
 #include "app/charts_panel.hpp"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsLayout>
@@ -42,17 +43,27 @@ double value_of(const sim::LayerSample& s, ChartsPanel::Metric metric, bool seco
   return 0;
 }
 
-//! Time between x-axis ticks (hours) for a span of `span_h` hours: about four to eight ticks.
-double tick_interval_h(double span_h) {
-  for (double step : {0.25, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 12.0, 24.0, 48.0, 96.0, 168.0})
-    if (span_h / step <= 8) return step;
-  return std::ceil(span_h / 8 / 168.0) * 168.0;
+//! Minutes between time ticks: the smallest round step that leaves `max_ticks` ticks or fewer.
+double tick_interval_min(double span_min, int max_ticks) {
+  for (double step :
+       {5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 180.0, 240.0, 360.0, 720.0, 1440.0, 2880.0, 10080.0})
+    if (span_min / step <= max_ticks) return step;
+  return std::ceil(span_min / max_ticks / 10080.0) * 10080.0;
 }
 
-//! Hours with as many decimals as the tick interval needs, so that no two ticks read the same.
-QString tick_format(double interval_h) {
-  if (interval_h >= 1) return QStringLiteral("%.0f h");
-  return interval_h >= 0.5 ? QStringLiteral("%.1f h") : QStringLiteral("%.2f h");
+//! A tick's time as people say it: "0h", "45min", "1h30", "1d", "1d12h".
+QString tick_label(double minutes) {
+  const long total = std::lround(minutes);
+  const long days = total / 1440;
+  const long hours = total % 1440 / 60;
+  const long mins = total % 60;
+  QString text;
+  if (days) text += QStringLiteral("%1d").arg(days);
+  if (hours || total == 0) text += QStringLiteral("%1h").arg(hours);
+  if (mins)
+    text += days || hours ? QStringLiteral("%1").arg(mins, 2, 10, QLatin1Char('0'))
+                          : QStringLiteral("%1min").arg(mins);
+  return text;
 }
 
 }  // namespace
@@ -90,11 +101,9 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     chart->setMargins(QMargins(4, 2, 4, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setBackgroundRoundness(0);
-    auto* x = new QValueAxis;
-    x->setLabelFormat(QStringLiteral("%.0f h"));
-    x->setTickType(QValueAxis::TicksDynamic);
-    x->setTickAnchor(0);
-    x->setTickInterval(1);
+    // Hours on the axis, labelled in hours and minutes at round times (a category per tick).
+    auto* x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     auto* y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(x, Qt::AlignBottom);
@@ -160,11 +169,17 @@ void ChartsPanel::show_window() {
     from_h = 0;
     to_h = full_horizon_h();
   }
-  const double interval = tick_interval_h(to_h - from_h);
+  // About one label per 50 pixels, so that labels never elide into "0...".
+  // The plot is the view less the value labels (the chart lays itself out later than a resize).
+  const int plot_width = views_[0]->width() - 60;
+  const int max_ticks = std::clamp(plot_width / 50, 2, 8);
+  const double interval = tick_interval_min((to_h - from_h) * 60, max_ticks);
+  const double first = std::ceil(from_h * 60 / interval - 1e-9) * interval;
   showing_window_ = true;
   for (auto* x : x_axes_) {
-    x->setTickInterval(interval);
-    x->setLabelFormat(tick_format(interval));
+    for (const auto& label : x->categoriesLabels()) x->remove(label);
+    x->setStartValue(from_h);
+    for (double t = first; t <= to_h * 60 + 1e-9; t += interval) x->append(tick_label(t), t / 60);
     x->setRange(from_h, to_h);
   }
   showing_window_ = false;
@@ -270,7 +285,6 @@ void ChartsPanel::rebuild() {
     markers_[m] = marker;
     place_marker(metric);
   }
-  show_window();
   fit_to_height();
 }
 
@@ -280,6 +294,7 @@ void ChartsPanel::resizeEvent(QResizeEvent* event) {
 }
 
 void ChartsPanel::fit_to_height() {
+  show_window();  // tick labels by the width
   // Short charts (a small window) keep their plots readable: one legend, in the first chart (the
   // colours are the same in all), and three value labels, two under a legend; more would be "...".
   for (int m = 0; m < MetricCount; ++m) {

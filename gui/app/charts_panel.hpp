@@ -7,6 +7,7 @@
 class QChart;
 class QChartView;
 class QLineSeries;
+class QCategoryAxis;
 class QValueAxis;
 
 namespace blackstart::gui {
@@ -59,7 +60,7 @@ class ChartsPanel : public QWidget {
   bool showing_window_ = false;  // setting the axes: their rangeChanged is not the user's
   std::array<QChartView*, MetricCount> views_{};
   std::array<QLineSeries*, MetricCount> markers_{};
-  std::array<QValueAxis*, MetricCount> x_axes_{};
+  std::array<QCategoryAxis*, MetricCount> x_axes_{};
   std::array<QValueAxis*, MetricCount> y_axes_{};
   std::array<int, MetricCount> nice_ticks_{5, 5, 5, 5};  // value labels applyNiceNumbers chose
 };

@@ -35,7 +35,10 @@ class LiveReadout : public QWidget {
   [[nodiscard]] double performance() const { return performance_; }
 
  private:
+  void resizeEvent(QResizeEvent* event) override;
   void show_values();
+  //! The worst-impact caption, in the longest wording that fits.
+  void fit_caption();
 
   RunPtr run_;
   double time_ = 0;

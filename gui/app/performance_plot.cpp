@@ -15,8 +15,8 @@ namespace blackstart::gui {
 namespace {
 constexpr int kLeft = 26;  // room for "1.0"
 constexpr int kRight = 4;
-constexpr int kTop = 3;
-constexpr int kBottom = 3;
+constexpr int kTop = 2;
+constexpr int kBottom = 2;
 const QColor kCurve(0x00, 0x72, 0xB2);
 const QColor kWorst(0xD5, 0x5E, 0x00);
 }  // namespace
@@ -31,11 +31,11 @@ PerformancePlot::PerformancePlot(QWidget* parent) : QWidget(parent) {
 }
 
 QSize PerformancePlot::sizeHint() const {
-  return {300, 46};
+  return {300, 30};
 }
 
 QSize PerformancePlot::minimumSizeHint() const {
-  return {120, 40};
+  return {120, 26};
 }
 
 void PerformancePlot::set_run(const RunPtr& run) {
