@@ -169,6 +169,21 @@ void ReadoutTest::zooming_one_chart_zooms_the_others_and_the_slider() {
   QVERIFY(panned.from_min > wider.from_min);
   QCOMPARE(qRound((panned.to_min - panned.from_min) * 10), qRound((wider.to_min - wider.from_min) * 10));
   check_window(panned.from_min, panned.to_min);
+
+  // Right-click zooms out in time only: the value axis keeps its range.
+  auto* passengers = window_->charts()->view(ChartsPanel::PassengersAffected);
+  const auto y_axes = window_->charts()->chart(ChartsPanel::PassengersAffected)->axes(Qt::Vertical);
+  QVERIFY(!y_axes.isEmpty());
+  auto* y = qobject_cast<QValueAxis*>(y_axes.front());
+  const double y_min = y->min(), y_max = y->max();
+  const QPoint middle = passengers->viewport()->rect().center();
+  QTest::mouseClick(passengers->viewport(), Qt::RightButton, Qt::NoModifier, middle);
+  QCoreApplication::processEvents();
+  const auto out = window_->view_state()->time_window();
+  QVERIFY(out.to_min - out.from_min > panned.to_min - panned.from_min);
+  check_window(out.from_min, out.to_min);
+  QCOMPARE(y->min(), y_min);
+  QCOMPARE(y->max(), y_max);
 }
 
 void ReadoutTest::full_horizon_is_one_click_away() {
