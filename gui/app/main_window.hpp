@@ -33,6 +33,7 @@ class RunsModel;
 class ScenarioEventsPanel;
 class SeedSpinBox;
 class TimelineWidget;
+class LiveReadout;
 class UserMessages;
 
 //! The Blackstart desktop window: open a scenario, see its network, run it, play the cascade, ask
@@ -89,6 +90,7 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] DefenceActions* defences() const { return defences_; }
   [[nodiscard]] InspectorPanel* inspector() const { return inspector_; }
   [[nodiscard]] TimelineWidget* timeline() const { return timeline_; }
+  [[nodiscard]] LiveReadout* live_readout() const { return live_readout_; }
   [[nodiscard]] RunController* run_controller() const;
   [[nodiscard]] RunsModel* runs_model() const { return runs_; }
   [[nodiscard]] EventLogModel* event_log() const;
@@ -147,6 +149,7 @@ class MainWindow : public QMainWindow {
   NetworkScene* scene_ = nullptr;
   NetworkView* view_ = nullptr;
   TimelineWidget* timeline_ = nullptr;
+  LiveReadout* live_readout_ = nullptr;
   ChartsPanel* charts_ = nullptr;
   AttackPanel* attack_ = nullptr;
   ControlsPanel* controls_ = nullptr;

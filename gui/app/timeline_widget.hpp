@@ -27,6 +27,10 @@ class TimelineWidget : public QWidget {
   void set_run(RunPtr run, const QString& start_time);
   [[nodiscard]] double time() const { return time_; }
   [[nodiscard]] double horizon() const { return horizon_; }
+  //! The stretch of time the slider spans (the state's time window; the horizon by default).
+  void set_window(double from_min, double to_min);
+  [[nodiscard]] double window_from() const { return window_from_; }
+  [[nodiscard]] double window_to() const { return window_to_; }
   [[nodiscard]] bool playing() const { return timer_.isActive(); }
   [[nodiscard]] QSlider* slider() const { return slider_; }
   //! Minutes of simulated time per second of playback.
@@ -53,6 +57,8 @@ class TimelineWidget : public QWidget {
   RunPtr run_;
   double time_ = 0;
   double horizon_ = 0;
+  double window_from_ = 0;
+  double window_to_ = 0;
   QDateTime start_;
   QTimer timer_;
   QToolButton* play_ = nullptr;
