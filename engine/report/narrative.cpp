@@ -417,6 +417,17 @@ std::string what_phrase(const model::Scenario& scenario, const NarrativeGroup& g
 
 std::string narrative_clock(const model::Scenario& scenario, double time_min) {
   const auto minutes = static_cast<long long>(std::floor(time_min + 1e-6));
+  if (minutes < 0) {  // the campaign's dwell before the simulated day: how long before
+    const long long m = -minutes;
+    char buffer[48];
+    if (m >= 1440)
+      std::snprintf(buffer, sizeof buffer, "-%lld d %02lld h", m / 1440, (m % 1440) / 60);
+    else if (m >= 60)
+      std::snprintf(buffer, sizeof buffer, "-%lld h %02lld", m / 60, m % 60);
+    else
+      std::snprintf(buffer, sizeof buffer, "-%lld min", m);
+    return buffer;
+  }
   // A time of day in the start time: "…T15:30…" or "… 15:30…".
   const auto& s = scenario.start_time;
   for (std::size_t i = 0; i + 6 <= s.size(); ++i) {

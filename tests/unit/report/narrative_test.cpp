@@ -83,8 +83,8 @@ TEST_CASE("narrative groups a cascade under the event that caused it", "[report]
   const auto text = report::narrative_line(w.scenario, first).text();
   CHECK(text ==
         "+15 min opens breakers at Central 110 kV (open-sub, T0831) \xe2\x86\x92 4,000 customers lose power "
-        "\xe2\x86\x92 tram-1 stops \xe2\x86\x92 " +
-            std::string("4 assets out of service"));
+        "\xe2\x86\x92 transport/tram-1 stops \xe2\x86\x92 " +
+            std::string("5 assets out of service"));
 
   // Restoration is its own group, later, and brings everything back.
   const auto back = std::find_if(story.begin(), story.end(), [](const NarrativeGroup& g) {
@@ -104,6 +104,8 @@ TEST_CASE("narrative clock follows the scenario's start time", "[report][narrati
   s.start_time = "2015-12-23T15:30:00+02:00";
   CHECK(report::narrative_clock(s, 2) == "15:32");
   CHECK(report::narrative_clock(s, 600) == "day 2 01:30");
+  CHECK(report::narrative_clock(s, -(3 * 1440 + 4 * 60 + 10)) == "-3 d 04 h");
+  CHECK(report::narrative_clock(s, -30) == "-30 min");
 }
 
 TEST_CASE("narrative of the tutorial matches its run", "[report][narrative]") {

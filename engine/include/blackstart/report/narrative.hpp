@@ -66,7 +66,8 @@ struct NarrativeLine {
 NarrativeLine narrative_line(const model::Scenario& scenario, const NarrativeGroup& group);
 
 //! Clock label of a run time: "15:32" (with "day 2 " past midnight) when the scenario's start
-//! time carries a time of day, else "+2 min" / "+1 h 05".
+//! time carries a time of day, else "+2 min" / "+1 h 05"; before t = 0 (a campaign's dwell) how
+//! long before: "-3 d 04 h".
 std::string narrative_clock(const model::Scenario& scenario, double time_min);
 
 //! The whole story, one line per group (the CLI's and report's text form).
