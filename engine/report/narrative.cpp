@@ -28,6 +28,7 @@ struct RootKey {
   sim::Agent agent = sim::Agent::None;
   sim::Reason reason = sim::Reason::None;
   double root_time = 0.0;
+  bool looped = false;  //!< the chain went round in a loop of same-time records (not part of the order)
   auto tie() const { return std::tie(root, index, agent, reason, root_time); }
   friend bool operator<(const RootKey& a, const RootKey& b) { return a.tie() < b.tie(); }
 };
@@ -99,7 +100,11 @@ class BatchResolver {
     if (slot) return *slot;
     const auto* record = records_[i];
     if (auto own = own_root(*record)) return *(slot = own);
-    if (busy_[i - begin_]) return physics(*record);  // a loop in the causes: no named root
+    if (busy_[i - begin_]) {  // a loop in the causes (a line back because its end is back, and back)
+      RootKey loop = physics(*record);
+      loop.looped = true;
+      return loop;
+    }
     busy_[i - begin_] = true;
     const ElementIndex supplier = record->cause.element;
     RootKey key = physics(*record);
@@ -173,9 +178,17 @@ void count_consequence(const model::Network& network, const StateChange& record,
   }
 }
 
+bool has_figures(const NarrativeGroup& g) {
+  return g.failed > 0 || g.back > 0 || g.control_lost > 0 || g.control_back > 0 || g.view_lost > 0 ||
+         g.view_back > 0 || g.customers_lost > 0 || g.customers_back > 0 || g.mw_lost > 0 || g.mw_back > 0;
+}
+
+//! Restoration that brings nothing back yet (a crew setting off) and a later effect that changes
+//! no figure (a reason update) are left out: the root's own actions are always told.
 bool tells_something(const NarrativeGroup& g) {
-  if (g.root != NarrativeGroup::Root::Restoration) return true;
-  return g.back > 0 || g.control_back > 0 || g.view_back > 0 || g.customers_back > 0;
+  if (g.root == NarrativeGroup::Root::Restoration || g.is_follow_up() || g.targets.empty())
+    return has_figures(g);
+  return true;
 }
 
 }  // namespace
@@ -214,6 +227,17 @@ std::vector<NarrativeGroup> build_narrative(const model::Scenario& scenario, con
     std::vector<RootKey> keys;
     keys.reserve(end - begin);
     for (std::size_t i = begin; i < end; ++i) keys.push_back(resolver.root(i));
+    // Records whose causes only go round in a loop came back (or went) with the batch's named
+    // root: the one most records of the batch lead to.
+    std::map<RootKey, int> votes;
+    for (const auto& key : keys)
+      if (key.root != NarrativeGroup::Root::Physics) ++votes[key];
+    if (!votes.empty()) {
+      const auto winner = std::max_element(votes.begin(), votes.end(),
+                                           [](const auto& a, const auto& b) { return a.second < b.second; });
+      for (auto& key : keys)
+        if (key.looped) key = winner->first;
+    }
     for (std::size_t i = begin; i < end; ++i) {
       const auto* record = records[i];
       const auto& key = keys[i - begin];
@@ -457,7 +481,8 @@ NarrativeLine narrative_line(const model::Scenario& scenario, const NarrativeGro
                                : what_phrase(scenario, g);
   auto& out = line.consequences;
   if (g.customers_lost > 0)
-    out.push_back(thousands(g.customers_lost) + " customers lose power");
+    out.push_back(g.customers_lost == 1 ? "1 customer loses power"
+                                        : thousands(g.customers_lost) + " customers lose power");
   else if (g.mw_lost > 0)
     out.push_back(thousands(g.mw_lost) + " MW of demand lost");
   if (!g.stopped.empty())
@@ -465,7 +490,8 @@ NarrativeLine narrative_line(const model::Scenario& scenario, const NarrativeGro
   if (g.control_lost > 0) out.push_back("control lost over " + plural(g.control_lost, "asset"));
   if (g.view_lost > 0) out.push_back("view lost over " + plural(g.view_lost, "asset"));
   if (g.customers_back > 0)
-    out.push_back(thousands(g.customers_back) + " customers get power back");
+    out.push_back(g.customers_back == 1 ? "1 customer gets power back"
+                                        : thousands(g.customers_back) + " customers get power back");
   else if (g.mw_back > 0)
     out.push_back(thousands(g.mw_back) + " MW of demand back");
   if (!g.resumed.empty())

@@ -119,6 +119,16 @@ TEST_CASE("narrative of the tutorial matches its run", "[report][narrative]") {
   CHECK(south->time_min == 15);
   CHECK(south->customers_lost > 0);
   CHECK(report::narrative_line(s, *south).time == "08:15");
+  // Every change leads to a named root: the lines that come back with the restored substation
+  // (each back because the other end is) go with that restoration, not with "the power flow".
+  for (const auto& g : story) CHECK(g.root != NarrativeGroup::Root::Physics);
+  const auto restored = std::find_if(story.begin(), story.end(), [](const NarrativeGroup& g) {
+    return g.root == NarrativeGroup::Root::Restoration && g.customers_back > 0;
+  });
+  REQUIRE(restored != story.end());
+  const auto* north = find_event_group(s, story, "open-north");
+  REQUIRE(north);
+  CHECK(restored->customers_back == south->customers_lost + north->customers_lost);
   const auto* hmi = find_event_group(s, story, "hijack-hmi");
   REQUIRE(hmi);
   CHECK(hmi->time_min == 10);
