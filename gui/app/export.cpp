@@ -126,7 +126,7 @@ namespace {
 //! The story of the run (report::build_narrative), its most telling moments only, so the report
 //! keeps to one page: those that moved the most customers, then the most assets, in time order.
 QString story_html(const model::Scenario& scenario, const sim::RunResult& result) {
-  constexpr std::size_t kMaxLines = 10;
+  constexpr std::size_t kMaxLines = 4;
   auto story = report::build_narrative(scenario, result);
   if (story.empty()) return {};
   const std::size_t total = story.size();
@@ -145,7 +145,8 @@ QString story_html(const model::Scenario& scenario, const sim::RunResult& result
                      .arg(story.size())
                      .arg(total);
   html += QStringLiteral("<table width=\"100%\">");
-  for (const auto& g : story) {
+  for (auto g : story) {
+    g.failed = g.back = 0;  // counts of assets are left to the panel: the page keeps what people feel
     const auto line = report::narrative_line(scenario, g);
     QString rest = QString::fromStdString(line.what).toHtmlEscaped();
     for (const auto& c : line.consequences)
