@@ -404,7 +404,8 @@ std::string what_phrase(const model::Scenario& scenario, const NarrativeGroup& g
     case NarrativeGroup::Root::Event: {
       if (g.index >= scenario.events.size()) return "an event acts on " + targets;
       const auto& e = scenario.events[g.index];
-      return with_technique(std::string(event_phrase(e.action)) + " " + targets, e.id, e.technique);
+      std::string text = e.id + " " + std::string(event_phrase(e.action)) + " " + targets;
+      return e.technique.empty() ? text : text + " (" + e.technique + ")";
     }
     case NarrativeGroup::Root::AttackStep: {
       if (g.index >= scenario.campaign.steps.size()) return "attackers act on " + targets;

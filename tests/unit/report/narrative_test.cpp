@@ -82,7 +82,7 @@ TEST_CASE("narrative groups a cascade under the event that caused it", "[report]
 
   const auto text = report::narrative_line(w.scenario, first).text();
   CHECK(text ==
-        "+15 min opens breakers at Central 110 kV (open-sub, T0831) \xe2\x86\x92 4,000 customers lose power "
+        "+15 min open-sub opens breakers at Central 110 kV (T0831) \xe2\x86\x92 4,000 customers lose power "
         "\xe2\x86\x92 transport/tram-1 stops \xe2\x86\x92 " +
             std::string("5 assets out of service"));
 
