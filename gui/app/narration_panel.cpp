@@ -41,6 +41,9 @@ NarrationPanel::NarrationPanel(QWidget* parent) : QWidget(parent) {
   list_->setObjectName(QStringLiteral("narrationList"));
   list_->setWordWrap(true);
   list_->setUniformItemSizes(false);
+  // Laid out a batch at a time: a large run's story does not hold up the first paint.
+  list_->setLayoutMode(QListView::Batched);
+  list_->setBatchSize(100);
   list_->setAlternatingRowColors(true);
   list_->setSelectionMode(QAbstractItemView::SingleSelection);
   list_->setToolTip(tr("The cascade in order, one line per cause. Click a line to go to its time."));

@@ -31,7 +31,7 @@ void TimelineMarkers::set_markers(std::vector<Marker> markers) {
   update();
 }
 
-int TimelineMarkers::x_of(double t_min) const {
+TimelineMarkers::Track TimelineMarkers::track() const {
   QStyleOptionSlider option;
   option.initFrom(slider_);
   option.orientation = slider_->orientation();
@@ -40,25 +40,36 @@ int TimelineMarkers::x_of(double t_min) const {
   option.sliderPosition = slider_->sliderPosition();
   option.sliderValue = slider_->value();
   option.subControls = QStyle::SC_SliderGroove | QStyle::SC_SliderHandle;
-  const QRect groove =
-      slider_->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderGroove, slider_);
-  const QRect handle =
-      slider_->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider_);
-  const int span = std::max(1, groove.width() - handle.width());
+  const auto* style = slider_->style();
+  const QRect groove = style->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderGroove, slider_);
+  const QRect handle = style->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider_);
+  return {groove.x() + handle.width() / 2, std::max(1, groove.width() - handle.width()), option.minimum,
+          option.maximum};
+}
+
+int TimelineMarkers::x_on(const Track& track, double t_min) const {
   const int value = static_cast<int>(std::lround(t_min * ticks_per_minute_));
-  if (value < option.minimum || value > option.maximum) return -1;
-  return groove.x() + handle.width() / 2 +
-         QStyle::sliderPositionFromValue(option.minimum, option.maximum, value, span);
+  if (value < track.minimum || value > track.maximum) return -1;
+  return track.left + QStyle::sliderPositionFromValue(track.minimum, track.maximum, value, track.span);
+}
+
+int TimelineMarkers::x_of(double t_min) const {
+  return x_on(track(), t_min);
 }
 
 void TimelineMarkers::paintEvent(QPaintEvent*) {
   if (markers_.empty() || !slider_->isEnabled()) return;
+  // Painted with every frame of playback: the track is measured once, each pixel drawn once.
+  const Track geometry = track();
+  std::vector<bool> drawn(static_cast<std::size_t>(std::max(0, width())) + 1, false);
   QPainter painter(this);
   painter.setPen(QPen(QColor(0xc2, 0x41, 0x0c), 2));
   const int bottom = height() - 1;
   for (const auto& m : markers_) {
-    const int x = x_of(m.time_min);
-    if (x >= 0) painter.drawLine(x, bottom - kTickHeight, x, bottom);
+    const int x = x_on(geometry, m.time_min);
+    if (x < 0 || x >= static_cast<int>(drawn.size()) || drawn[static_cast<std::size_t>(x)]) continue;
+    drawn[static_cast<std::size_t>(x)] = true;
+    painter.drawLine(x, bottom - kTickHeight, x, bottom);
   }
 }
 
@@ -68,8 +79,9 @@ bool TimelineMarkers::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() == QEvent::ToolTip && !markers_.empty()) {
       const auto* help = static_cast<QHelpEvent*>(event);
       QString text;
+      const Track geometry = track();
       for (const auto& m : markers_) {
-        const int x = x_of(m.time_min);
+        const int x = x_on(geometry, m.time_min);
         if (x >= 0 && std::abs(x - help->pos().x()) <= kHoverPx)
           text += (text.isEmpty() ? "" : "\n") + m.text;
       }

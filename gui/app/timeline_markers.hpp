@@ -27,6 +27,16 @@ class TimelineMarkers : public QWidget {
   bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
+  //! Where the slider's values lie: the pixel of the minimum and the span of the handle's centre.
+  struct Track {
+    int left = 0;
+    int span = 1;
+    int minimum = 0;
+    int maximum = 0;
+  };
+  [[nodiscard]] Track track() const;
+  [[nodiscard]] int x_on(const Track& track, double t_min) const;
+
   QSlider* slider_;
   double ticks_per_minute_;
   std::vector<Marker> markers_;
