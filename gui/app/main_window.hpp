@@ -21,6 +21,7 @@ class EditActions;
 class EventDialog;
 class EventLogModel;
 class EventLogPanel;
+class NarrationPanel;
 class ExportActions;
 class FileActions;
 class InspectorPanel;
@@ -95,6 +96,7 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] RunsModel* runs_model() const { return runs_; }
   [[nodiscard]] EventLogModel* event_log() const;
   [[nodiscard]] QTableView* event_log_view() const;
+  [[nodiscard]] NarrationPanel* narration() const { return narration_; }
   [[nodiscard]] QTableView* scenario_events_view() const;
   [[nodiscard]] RunPtr current_run() const { return state_.run(); }
   [[nodiscard]] QMessageBox* error_dialog() const;
@@ -155,6 +157,7 @@ class MainWindow : public QMainWindow {
   ControlsPanel* controls_ = nullptr;
   InspectorPanel* inspector_ = nullptr;
   EventLogPanel* event_log_ = nullptr;
+  NarrationPanel* narration_ = nullptr;
   RunsModel* runs_ = nullptr;
   QTableView* runs_view_ = nullptr;
   ScenarioEventsPanel* scenario_events_ = nullptr;

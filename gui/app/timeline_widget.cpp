@@ -43,6 +43,7 @@ TimelineWidget::TimelineWidget(QWidget* parent) : QWidget(parent) {
   slider_->setToolTip(tr("Simulated time: drag to see the network at any moment of the run"));
   slider_->setMinimumWidth(kMinSliderWidth);
   layout->addWidget(slider_, 1);
+  markers_ = new TimelineMarkers(slider_, kTicksPerMinute);
   label_ = new QLabel(this);
   label_->setObjectName(QStringLiteral("timeLabel"));
   layout->addWidget(label_);

@@ -3,6 +3,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include "app/timeline_markers.hpp"
 #include "controllers/run_snapshot.hpp"
 
 class QComboBox;
@@ -33,6 +34,8 @@ class TimelineWidget : public QWidget {
   [[nodiscard]] double window_to() const { return window_to_; }
   [[nodiscard]] bool playing() const { return timer_.isActive(); }
   [[nodiscard]] QSlider* slider() const { return slider_; }
+  //! Ticks on the slider at the story's moments (tooltip: the line).
+  [[nodiscard]] TimelineMarkers* markers() const { return markers_; }
   //! Minutes of simulated time per second of playback.
   [[nodiscard]] double speed() const;
 
@@ -65,6 +68,7 @@ class TimelineWidget : public QWidget {
   QToolButton* back_ = nullptr;
   QToolButton* forward_ = nullptr;
   QSlider* slider_ = nullptr;
+  TimelineMarkers* markers_ = nullptr;
   QLabel* label_ = nullptr;
   QComboBox* speed_ = nullptr;
   bool updating_ = false;
