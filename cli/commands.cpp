@@ -5,12 +5,14 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
 #include "blackstart/core/text.hpp"
 
 #include "blackstart/io/builtin_scenarios.hpp"
+#include "blackstart/io/control_library.hpp"
 #include "blackstart/io/csv.hpp"
 #include "blackstart/io/matpower.hpp"
 #include "blackstart/metrics/metrics.hpp"
@@ -159,6 +161,18 @@ int run_command(const RunArgs& args) {
 int validate_command(const std::vector<std::string>& files, bool quiet) {
   int status = kOk;
   for (const auto& file : files) {
+    if (io::is_control_library_file(file)) {
+      // A controls library (like scenarios/library/controls.yaml): its controls, checked alone.
+      std::ifstream in(file, std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      const auto library = io::read_control_library(text, file);
+      if (!library.ok() || !quiet) print_diagnostics(library.diagnostics);
+      if (!library.ok())
+        status = kBadInput;
+      else if (!quiet)
+        std::cout << "ok: " << file << ": controls library, " << library.controls.size() << " controls\n";
+      continue;
+    }
     auto loaded = io::load_scenario_file(file);
     if (!loaded.ok() || !quiet) print_diagnostics(loaded.diagnostics);
     if (!loaded.ok()) {
@@ -182,7 +196,11 @@ int validate_command(const std::vector<std::string>& files, bool quiet) {
       std::cout << "ok: " << file << ": '" << s.name << "', " << s.network.layers().size() << " layers, "
                 << s.network.size() - links << " assets, " << links << " links, "
                 << s.network.dependencies().size() << " dependencies, " << s.events.size() << " events, "
-                << s.mitigations.size() << " mitigations\n";
+                << s.mitigations.size() << " mitigations";
+      if (!s.campaign.empty())
+        std::cout << ", a campaign of " << s.campaign.steps.size() << " attack steps, " << s.controls.size()
+                  << " controls, " << s.responses.size() << " responses";
+      std::cout << '\n';
     }
   }
   return status;
@@ -215,8 +233,26 @@ int explain_command(const ExplainArgs& args) {
   }
   const auto chain = sim::explain(result, *element, at);
   const std::string when = core::format_duration(core::Duration{at});
+  const auto print_downstream = [&] {
+    if (!args.downstream) return;
+    // Forward: everything whose cause chain at that time runs through this asset, by layer.
+    const auto down = sim::taken_down_by(result, *element, at);
+    std::cout << "What " << args.asset << " took down at " << when << ": " << down.size()
+              << (down.size() == 1 ? " element\n" : " elements\n");
+    const auto& net = scenario->network;
+    for (std::uint32_t l = 0; l < net.layers().size(); ++l) {
+      std::string ids;
+      std::size_t count = 0;
+      for (auto x : down)
+        if (net.element(x).layer == l) {
+          ids += (count++ ? ", " : "") + net.element(x).id;
+        }
+      if (count) std::cout << "  " << net.layers()[l].name << " (" << count << "): " << ids << '\n';
+    }
+  };
   if (chain.empty()) {
     std::cout << args.asset << " is in its normal state at " << when << ": nothing happened to it.\n";
+    print_downstream();
     return kOk;
   }
   std::cout << "Why " << args.asset << " is " << sim::to_name(chain.front().change) << " at " << when << ":\n"
@@ -225,6 +261,7 @@ int explain_command(const ExplainArgs& args) {
   if (!still_down.empty())
     std::cout << "Why it is still down at " << when << ":\n"
               << report::still_down_text(*scenario, still_down);
+  print_downstream();
   return kOk;
 }
 

@@ -26,6 +26,7 @@ struct ExplainArgs {
   std::string scenario;
   std::string asset;
   std::string at;
+  bool downstream = false;  //!< also list what the asset took down
   std::optional<std::uint64_t> seed;
   std::vector<std::string> mitigations;
 };

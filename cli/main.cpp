@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("asset", explain.asset, "Asset id, layer/asset")->required();
   explain_cmd->add_option("--at", explain.at, "Time, e.g. 90min (default: time of worst impact)");
   explain_cmd->add_option("--seed", explain.seed, "Random seed");
+  explain_cmd->add_flag("--downstream", explain.downstream,
+                        "Also list what this asset took down at that time");
   explain_cmd->add_option("--mitigation", explain.mitigations, "Mitigation to switch on (repeatable)");
   explain_cmd->footer("Example:\n  blackstart explain ukraine-2015 power/kyiv-35-01-load --at 30min");
 

@@ -11,20 +11,11 @@ namespace blackstart::io {
 namespace {
 
 std::vector<model::Control> read_library() {
-  core::Diagnostics diagnostics;
-  YamlReader yaml("builtin:library/controls.yaml", ".", diagnostics);
-  std::vector<model::Control> controls;
-  try {
-    const YAML::Node root = YAML::Load(std::string(control_library_text()));
-    if (yaml.expect_map(root, "the controls library", {"blackstart", "controls"}) && root["controls"])
-      read_controls(yaml, root["controls"], {}, controls);
-  } catch (const YAML::Exception& e) {
-    diagnostics.error(yaml.file(), e.mark.line + 1, e.mark.column + 1, e.what());
-  }
+  auto result = read_control_library(control_library_text(), "builtin:library/controls.yaml");
   // The library ships with the program and a unit test reads it: a problem here is a build defect.
-  if (!diagnostics.empty())
-    throw std::logic_error("the shipped controls library is invalid:\n" + diagnostics.to_string());
-  return controls;
+  if (!result.diagnostics.empty())
+    throw std::logic_error("the shipped controls library is invalid:\n" + result.diagnostics.to_string());
+  return std::move(result.controls);
 }
 
 bool counters(const model::Control& control, const std::string& technique) {
@@ -35,6 +26,28 @@ bool counters(const model::Control& control, const std::string& technique) {
 }
 
 }  // namespace
+
+ControlLibraryResult read_control_library(std::string_view text, const std::string& display_name) {
+  ControlLibraryResult result;
+  YamlReader yaml(display_name, ".", result.diagnostics);
+  try {
+    const YAML::Node root = YAML::Load(std::string(text));
+    if (yaml.expect_map(root, "the controls library", {"blackstart", "controls"}) && root["controls"])
+      read_controls(yaml, root["controls"], {}, result.controls);
+  } catch (const YAML::Exception& e) {
+    result.diagnostics.error(yaml.file(), e.mark.line + 1, e.mark.column + 1, e.what());
+  }
+  return result;
+}
+
+bool is_control_library_file(const std::string& path) {
+  try {
+    const YAML::Node root = YAML::LoadFile(path);
+    return root.IsMap() && root["controls"] && !root["layers"] && !root["name"];
+  } catch (const YAML::Exception&) {
+    return false;
+  }
+}
 
 const std::vector<model::Control>& control_library() {
   static const std::vector<model::Control> library = read_library();

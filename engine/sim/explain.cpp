@@ -73,6 +73,26 @@ void append_attack_path(const RunResult& result, ElementIndex from, double when,
 
 }  // namespace
 
+std::vector<ElementIndex> taken_down_by(const RunResult& result, ElementIndex element, double at_min) {
+  std::vector<ElementIndex> out;
+  std::set<ElementIndex> candidates;
+  for (const auto& change : result.changes) {
+    if (change.time_min > at_min) break;
+    if (change.change == ChangeKind::State && change.element != element) candidates.insert(change.element);
+  }
+  for (ElementIndex x : candidates) {
+    const State state = state_at(result, x, at_min);
+    if (state == State::InService || state == State::Restored || state == State::OnBackup) continue;
+    const auto chain = explain(result, x, at_min);
+    for (std::size_t i = 1; i < chain.size(); ++i)
+      if (chain[i].element == element) {
+        out.push_back(x);
+        break;
+      }
+  }
+  return out;
+}
+
 State state_at(const RunResult& result, ElementIndex element, double at_min) {
   State state = State::InService;
   for (const auto& change : result.changes) {

@@ -158,7 +158,9 @@ std::string controls_csv(const ControlsRanking& ranking) {
   std::string out =
       "rank,kind,k,controls,mitigations,customer_hours_mean,customer_hours_avoided_mean,avoided_ci95_low,"
       "avoided_ci95_high,objective_reached_fraction,objective_prevented_fraction\n";
-  const auto num = [](double v) { return v == 0.0 ? std::string("0") : fmt::format("{:.6g}", v); };  // no "-0"
+  const auto num = [](double v) {
+    return v == 0.0 ? std::string("0") : fmt::format("{:.6g}", v);
+  };  // no "-0"
   int single_rank = 0;
   for (const auto& row : ranking.rows) {
     std::string names, mitigations;

@@ -27,16 +27,4 @@ int whole_step_label_count(double top, int max_labels) {
   return 2;
 }
 
-TimeTicks time_ticks(double span_h, int max_labels) {
-  struct Step {
-    double h;
-    int decimals;
-  };
-  static const Step steps[] = {{0.05, 2}, {0.1, 1}, {0.25, 2}, {0.5, 1}, {1, 0},   {2, 0},   {4, 0},
-                               {6, 0},    {12, 0},  {24, 0},   {48, 0},  {168, 0}, {336, 0}, {720, 0}};
-  for (const auto& s : steps)
-    if (span_h / s.h <= std::max(1, max_labels - 1) + 1e-9) return {s.h, s.decimals};
-  return {std::ceil(span_h / std::max(1, max_labels - 1) / 720) * 720, 0};
-}
-
 }  // namespace blackstart::gui

@@ -12,12 +12,4 @@ ValueTicks whole_number_ticks(double max_value, int max_labels);
 //! The most labels, at most `max_labels`, that split [0, top] into whole steps (2 always does).
 int whole_step_label_count(double top, int max_labels);
 
-//! Time axis ticks (hours) for a visible span: a step that gives at most `max_labels` labels, and
-//! the decimals its labels need to be told apart (0.25 h needs 2, 1 h none).
-struct TimeTicks {
-  double step_h = 1;
-  int decimals = 0;
-};
-TimeTicks time_ticks(double span_h, int max_labels);
-
 }  // namespace blackstart::gui

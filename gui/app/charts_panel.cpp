@@ -1,14 +1,16 @@
 #include "app/charts_panel.hpp"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QLabel>
-#include <QLegendMarker>
 #include <QLineSeries>
+#include <QMouseEvent>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
 
@@ -62,6 +64,29 @@ std::vector<QList<QPointF>> curves_of(const RunSnapshot& run) {
   return curves;
 }
 
+//! Minutes between time ticks: the smallest round step that leaves `max_ticks` ticks or fewer.
+double tick_interval_min(double span_min, int max_ticks) {
+  for (double step :
+       {5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 180.0, 240.0, 360.0, 720.0, 1440.0, 2880.0, 10080.0})
+    if (span_min / step <= max_ticks) return step;
+  return std::ceil(span_min / max_ticks / 10080.0) * 10080.0;
+}
+
+//! A tick's time as people say it: "0h", "45min", "1h30", "1d", "1d12h".
+QString tick_label(double minutes) {
+  const long total = std::lround(minutes);
+  const long days = total / 1440;
+  const long hours = total % 1440 / 60;
+  const long mins = total % 60;
+  QString text;
+  if (days) text += QStringLiteral("%1d").arg(days);
+  if (hours || total == 0) text += QStringLiteral("%1h").arg(hours);
+  if (mins)
+    text += days || hours ? QStringLiteral("%1").arg(mins, 2, 10, QLatin1Char('0'))
+                          : QStringLiteral("%1min").arg(mins);
+  return text;
+}
+
 }  // namespace
 
 QString ChartsPanel::title(Metric metric) {
@@ -109,19 +134,15 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     chart->setMargins(QMargins(4, 2, 4, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setBackgroundRoundness(0);
-    auto* x = new QValueAxis;
-    x->setLabelFormat(QStringLiteral("%.0f h"));
-    x->setTickType(QValueAxis::TicksDynamic);
-    x->setTickAnchor(0);
-    x->setTickInterval(1);
+    // Hours on the axis, labelled in hours and minutes at round times (a category per tick).
+    auto* x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     auto* y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     x_axes_[m] = x;
     y_axes_[m] = y;
-    // Zooming picks a step that labels the visible period, with the decimals it needs.
-    connect(x, &QValueAxis::rangeChanged, this, [this, m] { fit_time_axis(m); });
     auto* view = new QChartView(chart, this);
     view->setObjectName(QStringLiteral("chart%1").arg(m));
     view->setRenderHint(QPainter::Antialiasing);
@@ -129,10 +150,16 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     view->setMinimumSize(200, 110);  // a 1024x700 window keeps room for the canvas
     view->setToolTip(
         tr("%1 over time, summed over layers. The dashed vertical line is the chosen time. Drag to zoom "
-           "into a period, right-click to zoom out.")
+           "into a period, right-click to zoom out, wheel to zoom, Shift+wheel to pan; the four charts "
+           "and the time slider move together.")
             .arg(title(static_cast<Metric>(m))));
     grid->addWidget(view, m / 2, m % 2);
     views_[m] = view;
+    view->viewport()->installEventFilter(this);
+    // A rubber-band zoom sets the axis: the other charts and the slider follow.
+    connect(x, &QValueAxis::rangeChanged, this, [this](qreal min, qreal max) {
+      if (!showing_window_) emit windowChosen(min * 60.0, max * 60.0);
+    });
   }
   rebuild();
 }
@@ -141,8 +168,10 @@ QChart* ChartsPanel::chart(Metric metric) const {
   return views_[metric]->chart();
 }
 
-void ChartsPanel::follow(const ViewState* state) {
+void ChartsPanel::follow(ViewState* state) {
   auto redraw = [this, state] {
+    window_from_ = state->time_window().from_min;
+    window_to_ = state->time_window().to_min;
     set_runs(state->compared(), state->run());
     set_time(state->time());
   };
@@ -150,6 +179,81 @@ void ChartsPanel::follow(const ViewState* state) {
   connect(state, &ViewState::runChanged, this, redraw);
   connect(state, &ViewState::comparedChanged, this, redraw);
   connect(state, &ViewState::timeChanged, this, &ChartsPanel::set_time);
+  connect(state, &ViewState::timeWindowChanged, this, &ChartsPanel::set_window);
+  connect(this, &ChartsPanel::windowChosen, state, &ViewState::set_time_window);
+}
+
+double ChartsPanel::full_horizon_h() const {
+  double horizon_h = 1;
+  for (const auto& run : runs_) horizon_h = std::max(horizon_h, run->result.horizon_min / 60.0);
+  return horizon_h;
+}
+
+void ChartsPanel::set_window(double from_min, double to_min) {
+  window_from_ = from_min;
+  window_to_ = to_min;
+  show_window();
+}
+
+void ChartsPanel::show_window() {
+  double from_h = window_from_ / 60.0;
+  double to_h = window_to_ / 60.0;
+  if (to_h <= from_h) {
+    from_h = 0;
+    to_h = full_horizon_h();
+  }
+  // About one label per 50 pixels, so that labels never elide into "0...".
+  // The plot is the view less the value labels (the chart lays itself out later than a resize).
+  const int plot_width = views_[0]->width() - 60;
+  const int max_ticks = std::clamp(plot_width / 50, 2, 8);
+  const double interval = tick_interval_min((to_h - from_h) * 60, max_ticks);
+  const double first = std::ceil(from_h * 60 / interval - 1e-9) * interval;
+  showing_window_ = true;
+  for (auto* x : x_axes_) {
+    for (const auto& label : x->categoriesLabels()) x->remove(label);
+    x->setStartValue(from_h);
+    for (double t = first; t <= to_h * 60 + 1e-9; t += interval) x->append(tick_label(t), t / 60);
+    x->setRange(from_h, to_h);
+  }
+  showing_window_ = false;
+}
+
+bool ChartsPanel::eventFilter(QObject* watched, QEvent* event) {
+  // Zoom and pan act on the time window of all charts, never on the value axis alone.
+  const auto view = std::find_if(views_.begin(), views_.end(),
+                                 [watched](const QChartView* v) { return v->viewport() == watched; });
+  if (view == views_.end() || runs_.empty()) return QWidget::eventFilter(watched, event);
+  const double from = x_axes_[0]->min() * 60.0;
+  const double to = x_axes_[0]->max() * 60.0;
+  const double span = to - from;
+  if (event->type() == QEvent::MouseButtonRelease &&
+      static_cast<QMouseEvent*>(event)->button() == Qt::RightButton) {
+    const double centre = (from + to) / 2;
+    emit windowChosen(centre - span, centre + span);
+    return true;
+  }
+  if (event->type() == QEvent::MouseButtonPress &&
+      static_cast<QMouseEvent*>(event)->button() == Qt::RightButton)
+    return true;
+  if (event->type() == QEvent::Wheel) {
+    auto* wheel = static_cast<QWheelEvent*>(event);
+    const QPoint delta = wheel->angleDelta();
+    const bool pan = (wheel->modifiers() & Qt::ShiftModifier) || std::abs(delta.x()) > std::abs(delta.y());
+    const double steps = (pan && delta.x() != 0 ? delta.x() : delta.y()) / 120.0;
+    if (pan) {
+      emit windowChosen(from - steps * span / 10, to - steps * span / 10);
+    } else {
+      const QRectF plot = (*view)->chart()->plotArea();
+      const QPointF at = (*view)->mapToScene(wheel->position().toPoint());
+      const double share =
+          plot.width() > 0 ? std::clamp((at.x() - plot.left()) / plot.width(), 0.0, 1.0) : 0.5;
+      const double pivot = from + share * span;
+      const double factor = std::pow(0.8, steps);
+      emit windowChosen(pivot - share * span * factor, pivot + (1 - share) * span * factor);
+    }
+    return true;
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 void ChartsPanel::set_runs(const std::vector<RunPtr>& runs, const RunPtr& current) {
@@ -161,8 +265,7 @@ void ChartsPanel::set_runs(const std::vector<RunPtr>& runs, const RunPtr& curren
 }
 
 void ChartsPanel::rebuild() {
-  double horizon_h = 1;
-  for (const auto& run : runs_) horizon_h = std::max(horizon_h, run->result.horizon_min / 60.0);
+  showing_window_ = true;  // until show_window: adding series is not a zoom
   // A run whose curves all equal an earlier run's would hide behind it: it is drawn dashed on top and
   // named as identical in the legend.
   std::vector<std::vector<QList<QPointF>>> curves;
@@ -179,8 +282,6 @@ void ChartsPanel::rebuild() {
     markers_[m] = nullptr;
     auto* x = x_axes_[m];
     auto* y = y_axes_[m];
-    x->setRange(0, horizon_h);
-    fit_time_axis(m);
     double y_max = 1;
     const int passes = metric == LossOfControlView ? 2 : 1;
     for (std::size_t r = 0; r < runs_.size(); ++r) {
@@ -246,6 +347,7 @@ void ChartsPanel::resizeEvent(QResizeEvent* event) {
 }
 
 void ChartsPanel::fit_to_height() {
+  show_window();  // tick labels by the width
   // The runs are named in the one legend above the charts. Short charts (a small window) keep their
   // plots readable with at most three value labels, still on whole steps; more would be "...".
   for (int m = 0; m < MetricCount; ++m) {
@@ -254,16 +356,7 @@ void ChartsPanel::fit_to_height() {
     y_axes_[m]->setTickCount(short_chart
                                  ? whole_step_label_count(y_axes_[m]->max(), std::min(3, nice_ticks_[m]))
                                  : nice_ticks_[m]);
-    fit_time_axis(m);
   }
-}
-
-void ChartsPanel::fit_time_axis(int metric) {
-  auto* x = x_axes_[metric];
-  // About one label per 70 pixels of chart.
-  const auto ticks = time_ticks(x->max() - x->min(), std::max(3, views_[metric]->width() / 70));
-  x->setTickInterval(ticks.step_h);
-  x->setLabelFormat(QStringLiteral("%.") + QString::number(ticks.decimals) + QStringLiteral("f h"));
 }
 
 void ChartsPanel::place_marker(Metric metric) {

@@ -18,6 +18,7 @@
 #include "blackstart/core/duration.hpp"
 #include "blackstart/metrics/metric_table.hpp"
 #include "blackstart/metrics/metrics.hpp"
+#include "blackstart/report/narrative.hpp"
 #include "blackstart/report/report.hpp"
 #include "models/event_log_model.hpp"
 #include "models/runs_model.hpp"
@@ -120,6 +121,44 @@ bool export_run_data(const RunSnapshot& run, const QString& dir, QString* error)
          write_file(out.filePath(QStringLiteral("events.csv")),
                     QByteArray::fromStdString(report::events_csv(scenario, run.result)), error);
 }
+
+namespace {
+
+//! The story of the run (report::build_narrative), its most telling moments only, so the report
+//! keeps to one page: those that moved the most customers, then the most assets, in time order.
+QString story_html(const model::Scenario& scenario, const sim::RunResult& result) {
+  constexpr std::size_t kMaxLines = 4;
+  auto story = report::build_narrative(scenario, result);
+  if (story.empty()) return {};
+  const std::size_t total = story.size();
+  if (story.size() > kMaxLines) {
+    const auto weight = [](const report::NarrativeGroup& g) {
+      return std::pair{g.customers_lost + g.customers_back,
+                       g.failed + g.back + g.control_lost + g.view_lost + g.stopped.size()};
+    };
+    std::stable_sort(story.begin(), story.end(),
+                     [&](const auto& a, const auto& b) { return weight(a) > weight(b); });
+    story.resize(kMaxLines);
+    std::stable_sort(story.begin(), story.end(),
+                     [](const auto& a, const auto& b) { return a.time_min < b.time_min; });
+  }
+  QString html = QObject::tr("<p class=\"h\">Story of the run (%1 of %2 moments; all in the Story panel)</p>")
+                     .arg(story.size())
+                     .arg(total);
+  html += QStringLiteral("<table width=\"100%\">");
+  for (auto g : story) {
+    g.failed = g.back = 0;  // counts of assets are left to the panel: the page keeps what people feel
+    const auto line = report::narrative_line(scenario, g);
+    QString rest = QString::fromStdString(line.what).toHtmlEscaped();
+    for (const auto& c : line.consequences)
+      rest += QStringLiteral(" \u2192 ") + QString::fromStdString(c).toHtmlEscaped();
+    html += QStringLiteral("<tr><td class=\"num\" width=\"9%\">%1</td><td>%2</td></tr>")
+                .arg(QString::fromStdString(line.time).toHtmlEscaped(), rest);
+  }
+  return html + QStringLiteral("</table>");
+}
+
+}  // namespace
 
 QString report_html(const ReportContent& content, bool inline_images) {
   const auto& run = *content.run;
@@ -290,8 +329,9 @@ QString report_html(const ReportContent& content, bool inline_images) {
   for (const auto& l : lines)
     html += QStringLiteral("<tr><td class=\"num\">%1</td><td>%2</td><td>%3</td></tr>")
                 .arg(format_time(l.t), esc(l.what), esc(l.detail));
+  html += QStringLiteral("</table>") + story_html(scenario, run.result);
   html += QStringLiteral(
-              "</table><p class=\"meta\">Definitions of every figure: docs/metrics.md. %1 state changes "
+              "<p class=\"meta\">Definitions of every figure: docs/metrics.md. %1 state changes "
               "in the run.</p></body></html>")
               .arg(s.state_changes);
   return html;

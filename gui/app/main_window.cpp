@@ -22,6 +22,7 @@
 #include "app/file_actions.hpp"
 #include "app/inspector_panel.hpp"
 #include "app/layers_panel.hpp"
+#include "app/live_readout.hpp"
 #include "app/run_actions.hpp"
 #include "app/run_settings.hpp"
 #include "app/scenario_events_panel.hpp"
@@ -53,11 +54,13 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
   scene_ = new NetworkScene(this);
   view_ = new NetworkView(scene_, this);
   timeline_ = new TimelineWidget(this);
+  live_readout_ = new LiveReadout(this);
   auto* central = new QWidget(this);
   auto* central_layout = new QVBoxLayout(central);
   central_layout->setContentsMargins(0, 0, 0, 0);
   central_layout->setSpacing(0);
   central_layout->addWidget(view_, 1);
+  central_layout->addWidget(live_readout_);
   central_layout->addWidget(timeline_);
   setCentralWidget(central);
 
@@ -103,6 +106,16 @@ void MainWindow::follow_state() {
 
   scene_->follow(&state_);
   timeline_->follow(&state_);
+  live_readout_->follow(&state_);
+  live_readout_->add_button(action(QStringLiteral("actionFullHorizon")));
+  // The toggle shows whether the whole horizon is in view, however it got there.
+  auto* full_horizon = action(QStringLiteral("actionFullHorizon"));
+  auto show_zoom = [this, full_horizon] {
+    full_horizon->setEnabled(state_.run() != nullptr);
+    full_horizon->setChecked(state_.run() && state_.whole_horizon_shown());
+  };
+  connect(&state_, &ViewState::timeWindowChanged, this, show_zoom);
+  connect(&state_, &ViewState::scenarioOpened, this, show_zoom);
   inspector_->follow(&state_);
   charts_->follow(&state_);
   attack_->follow(&state_);

@@ -21,6 +21,7 @@ class EditActions;
 class EventDialog;
 class EventLogModel;
 class EventLogPanel;
+class NarrationPanel;
 class ExportActions;
 class FileActions;
 class InspectorPanel;
@@ -33,6 +34,7 @@ class RunsModel;
 class ScenarioEventsPanel;
 class SeedSpinBox;
 class TimelineWidget;
+class LiveReadout;
 class UserMessages;
 
 //! The Blackstart desktop window: open a scenario, see its network, run it, play the cascade, ask
@@ -89,10 +91,12 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] DefenceActions* defences() const { return defences_; }
   [[nodiscard]] InspectorPanel* inspector() const { return inspector_; }
   [[nodiscard]] TimelineWidget* timeline() const { return timeline_; }
+  [[nodiscard]] LiveReadout* live_readout() const { return live_readout_; }
   [[nodiscard]] RunController* run_controller() const;
   [[nodiscard]] RunsModel* runs_model() const { return runs_; }
   [[nodiscard]] EventLogModel* event_log() const;
   [[nodiscard]] QTableView* event_log_view() const;
+  [[nodiscard]] NarrationPanel* narration() const { return narration_; }
   [[nodiscard]] QTableView* scenario_events_view() const;
   [[nodiscard]] RunPtr current_run() const { return state_.run(); }
   [[nodiscard]] QMessageBox* error_dialog() const;
@@ -147,11 +151,13 @@ class MainWindow : public QMainWindow {
   NetworkScene* scene_ = nullptr;
   NetworkView* view_ = nullptr;
   TimelineWidget* timeline_ = nullptr;
+  LiveReadout* live_readout_ = nullptr;
   ChartsPanel* charts_ = nullptr;
   AttackPanel* attack_ = nullptr;
   ControlsPanel* controls_ = nullptr;
   InspectorPanel* inspector_ = nullptr;
   EventLogPanel* event_log_ = nullptr;
+  NarrationPanel* narration_ = nullptr;
   RunsModel* runs_ = nullptr;
   QTableView* runs_view_ = nullptr;
   ScenarioEventsPanel* scenario_events_ = nullptr;

@@ -94,6 +94,13 @@ void MainWindow::build_actions() {
       tr("The time at which service is lowest"), [this] {
         if (state_.run()) set_time(state_.run()->summary.time_of_worst_impact_min);
       });
+  auto* full_horizon =
+      add(QStringLiteral("actionFullHorizon"), tr("&Full horizon"), QKeySequence(Qt::CTRL | Qt::Key_H),
+          tr("Show the whole horizon on the time slider and the charts; again: back to the "
+             "active period"),
+          [this](bool on) { on ? state_.show_whole_horizon() : state_.show_active_period(); });
+  full_horizon->setCheckable(true);
+  full_horizon->setEnabled(false);
   add(QStringLiteral("actionEnd"), tr("Go to &end"), QKeySequence(Qt::CTRL | Qt::Key_End), tr("The horizon"),
       [this] { set_time(state_.horizon()); });
   add(QStringLiteral("actionFit"), tr("&Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0),
@@ -226,8 +233,8 @@ void MainWindow::build_menus() {
   run->addMenu(run_settings_->mitigations_menu());
   run->addAction(action(QStringLiteral("actionRankControls")));
   run->addSeparator();
-  for (const char* name :
-       {"actionPlay", "actionStepBack", "actionStepForward", "actionStart", "actionWorst", "actionEnd"})
+  for (const char* name : {"actionPlay", "actionStepBack", "actionStepForward", "actionStart", "actionWorst",
+                           "actionEnd", "actionFullHorizon"})
     run->addAction(action(QString::fromLatin1(name)));
 
   auto* help = menuBar()->addMenu(tr("&Help"));

@@ -1,6 +1,6 @@
 // The panels around the canvas and where they dock: layers and legend on the left, inspector,
 // scenario events and security controls on the right, charts (with the attack graph as a tab), event log,
-// runs and messages below.
+// story, runs and messages below.
 #include <QAction>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -17,8 +17,10 @@
 #include "app/inspector_panel.hpp"
 #include "app/layers_panel.hpp"
 #include "app/main_window.hpp"
+#include "app/narration_panel.hpp"
 #include "app/run_actions.hpp"
 #include "app/scenario_events_panel.hpp"
+#include "app/timeline_widget.hpp"
 #include "app/user_messages.hpp"
 #include "models/runs_model.hpp"
 
@@ -70,6 +72,16 @@ void MainWindow::build_docks() {
   auto* log_dock =
       dock(QStringLiteral("eventLogDock"), tr("Event log"), event_log_, Qt::BottomDockWidgetArea);
   splitDockWidget(charts_dock, log_dock, Qt::Horizontal);
+  // The story of the run, in front of the event log it summarises; its moments mark the timeline.
+  narration_ = new NarrationPanel(this);
+  auto* story_dock = dock(QStringLiteral("storyDock"), tr("Story"), narration_, Qt::BottomDockWidgetArea);
+  tabifyDockWidget(log_dock, story_dock);
+  narration_->follow(&state_);
+  connect(narration_, &NarrationPanel::storyChanged, this, [this] {
+    std::vector<TimelineMarkers::Marker> marks;
+    for (const auto& m : narration_->markers()) marks.push_back({m.time_min, m.text});
+    timeline_->markers()->set_markers(std::move(marks));
+  });
   attack_ = new AttackPanel(this);
   auto* attack_dock = dock(QStringLiteral("attackDock"), tr("Attack"), attack_, Qt::BottomDockWidgetArea);
   tabifyDockWidget(charts_dock, attack_dock);
@@ -103,7 +115,7 @@ void MainWindow::build_docks() {
   auto* messages_dock =
       dock(QStringLiteral("messagesDock"), tr("Messages"), messages_->log_widget(), Qt::BottomDockWidgetArea);
   tabifyDockWidget(runs_dock, messages_dock);
-  log_dock->raise();
+  story_dock->raise();
 
   size_docks_to_window();
 }

@@ -43,6 +43,7 @@ TimelineWidget::TimelineWidget(QWidget* parent) : QWidget(parent) {
   slider_->setToolTip(tr("Simulated time: drag to see the network at any moment of the run"));
   slider_->setMinimumWidth(kMinSliderWidth);
   layout->addWidget(slider_, 1);
+  markers_ = new TimelineMarkers(slider_, kTicksPerMinute);
   label_ = new QLabel(this);
   label_->setObjectName(QStringLiteral("timeLabel"));
   layout->addWidget(label_);
@@ -76,6 +77,7 @@ void TimelineWidget::follow(ViewState* state) {
     following_ = true;
     const auto& run = state->run();
     set_run(run, run ? QString::fromStdString(run->scenario->start_time) : QString());
+    set_window(state->time_window().from_min, state->time_window().to_min);
     set_time(state->time());
     following_ = false;
   };
@@ -87,6 +89,7 @@ void TimelineWidget::follow(ViewState* state) {
     following_ = false;
   });
   connect(this, &TimelineWidget::timeChanged, state, &ViewState::set_time);
+  connect(state, &ViewState::timeWindowChanged, this, &TimelineWidget::set_window);
 }
 
 double TimelineWidget::speed() const {
@@ -100,14 +103,24 @@ void TimelineWidget::set_run(RunPtr run, const QString& start_time) {
   const bool enabled = run_ != nullptr;
   for (QWidget* w : std::initializer_list<QWidget*>{play_, back_, forward_, slider_, speed_})
     w->setEnabled(enabled);
-  updating_ = true;
-  slider_->setRange(0, static_cast<int>(std::lround(horizon_ * kTicksPerMinute)));
-  slider_->setPageStep(static_cast<int>(std::max(1.0, horizon_ * kTicksPerMinute / 24)));
-  slider_->setSingleStep(static_cast<int>(kTicksPerMinute));
-  updating_ = false;
+  set_window(0, horizon_);
   if (!run_) pause();
   set_time(std::clamp(time_, 0.0, horizon_));
   update_label();
+}
+
+void TimelineWidget::set_window(double from_min, double to_min) {
+  window_from_ = std::clamp(from_min, 0.0, horizon_);
+  window_to_ = std::clamp(to_min, window_from_, horizon_);
+  if (window_to_ <= window_from_) window_to_ = horizon_;  // no window yet: the whole run
+  const double span = window_to_ - window_from_;
+  updating_ = true;
+  slider_->setRange(static_cast<int>(std::lround(window_from_ * kTicksPerMinute)),
+                    static_cast<int>(std::lround(window_to_ * kTicksPerMinute)));
+  slider_->setPageStep(static_cast<int>(std::max(1.0, span * kTicksPerMinute / 24)));
+  slider_->setSingleStep(static_cast<int>(kTicksPerMinute));
+  slider_->setValue(static_cast<int>(std::lround(time_ * kTicksPerMinute)));
+  updating_ = false;
 }
 
 void TimelineWidget::set_time(double t_min) {

@@ -3,6 +3,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include "app/timeline_markers.hpp"
 #include "controllers/run_snapshot.hpp"
 
 class QComboBox;
@@ -27,8 +28,14 @@ class TimelineWidget : public QWidget {
   void set_run(RunPtr run, const QString& start_time);
   [[nodiscard]] double time() const { return time_; }
   [[nodiscard]] double horizon() const { return horizon_; }
+  //! The stretch of time the slider spans (the state's time window; the horizon by default).
+  void set_window(double from_min, double to_min);
+  [[nodiscard]] double window_from() const { return window_from_; }
+  [[nodiscard]] double window_to() const { return window_to_; }
   [[nodiscard]] bool playing() const { return timer_.isActive(); }
   [[nodiscard]] QSlider* slider() const { return slider_; }
+  //! Ticks on the slider at the story's moments (tooltip: the line).
+  [[nodiscard]] TimelineMarkers* markers() const { return markers_; }
   //! Minutes of simulated time per second of playback.
   [[nodiscard]] double speed() const;
 
@@ -53,12 +60,15 @@ class TimelineWidget : public QWidget {
   RunPtr run_;
   double time_ = 0;
   double horizon_ = 0;
+  double window_from_ = 0;
+  double window_to_ = 0;
   QDateTime start_;
   QTimer timer_;
   QToolButton* play_ = nullptr;
   QToolButton* back_ = nullptr;
   QToolButton* forward_ = nullptr;
   QSlider* slider_ = nullptr;
+  TimelineMarkers* markers_ = nullptr;
   QLabel* label_ = nullptr;
   QComboBox* speed_ = nullptr;
   bool updating_ = false;

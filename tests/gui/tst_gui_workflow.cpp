@@ -90,7 +90,11 @@ model::ElementIndex WorkflowTest::id(const char* full_id) const {
 }
 
 void WorkflowTest::scrub(double t_min) {
-  // As a user does: move the slider (ticks of 0.1 min).
+  // As a user does: move the slider (ticks of 0.1 min), after showing the full horizon when the time
+  // lies outside the active period the slider opens on.
+  auto* full_horizon = window_->action(QStringLiteral("actionFullHorizon"));
+  if (t_min * 10 > window_->timeline()->slider()->maximum() && !full_horizon->isChecked())
+    full_horizon->trigger();
   window_->timeline()->slider()->setValue(static_cast<int>(std::lround(t_min * 10)));
   QCoreApplication::processEvents();
 }

@@ -148,3 +148,27 @@ TEST_CASE("controls refuses a scenario without a campaign", "[cli]") {
   CHECK(r.code == 1);
   CHECK(r.output.find("error: scenario 'Tutorial town' has no campaign") != std::string::npos);
 }
+
+TEST_CASE("validate checks a controls library file as a library", "[cli]") {
+  const auto ok =
+      run_cli("validate " + std::string(BLACKSTART_SOURCE_DIR) + "/scenarios/library/controls.yaml");
+  INFO(ok.output);
+  CHECK(ok.code == 0);
+  CHECK(ok.output.find("controls library, 21 controls") != std::string::npos);
+  const auto dir = std::filesystem::temp_directory_path() / "blackstart-cli-library";
+  std::filesystem::create_directories(dir);
+  const auto bad = dir / "library.yaml";
+  std::ofstream(bad)
+      << "blackstart: 1\ncontrols:\n  - {name: x, counters: [{techniques: [T0822], block: 2}]}\n";
+  const auto r = run_cli("validate " + bad.string());
+  CHECK(r.code == 1);
+  CHECK(r.output.find(bad.string() + ":3:") != std::string::npos);
+}
+
+TEST_CASE("explain --downstream lists what the asset took down, by layer", "[cli]") {
+  const auto r = run_cli("explain " + kScenarios + "tutorial.yaml power/sub-south --at 30min --downstream");
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(r.output.find("What power/sub-south took down at 30min: 6 elements\n") != std::string::npos);
+  CHECK(r.output.find("  transport (1): transport/tram-1\n") != std::string::npos);
+}

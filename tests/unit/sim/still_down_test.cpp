@@ -175,3 +175,22 @@ TEST_CASE("a crew re-closing onto a dead bus leaves a cause that leads to the ev
   CHECK(why.front().reason == Why::SupplierDown);
   CHECK(why.back().element == a);
 }
+
+TEST_CASE("taken down by: everything whose cause chain runs through an asset", "[sim][explain]") {
+  Feeder f;
+  auto tram = f.world.asset("transport/tram", "tram_line", {0, 0, 0, 100});
+  f.world.depend(tram, f.load, DependencyKind::Power);
+  f.world.crews("grid", 1, 30);
+  f.world.event("open", 10, Action::OpenBreaker, {f.sub});
+  const auto r = sim::simulate(f.world.scenario);
+  // At 20 min the substation holds down both lines at it (a line is out when an end is dead), the
+  // load and the tram on that load.
+  const auto down = sim::taken_down_by(r, f.sub, 20);
+  CHECK(down == std::vector<model::ElementIndex>{f.load, f.line_in, f.line_out, tram});
+  // The load took down only the tram; the tram nothing.
+  CHECK(sim::taken_down_by(r, f.load, 20) == std::vector<model::ElementIndex>{tram});
+  CHECK(sim::taken_down_by(r, tram, 20).empty());
+  // Before the event and after the repair, nothing.
+  CHECK(sim::taken_down_by(r, f.sub, 5).empty());
+  CHECK(sim::taken_down_by(r, f.sub, 300).empty());
+}

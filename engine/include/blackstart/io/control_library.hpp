@@ -5,6 +5,7 @@
 // assumptions. Scenarios reference them by name (`controls: [{use: NAME}]`); mitigations can
 // switch them on.
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,6 +15,20 @@ namespace blackstart::io {
 
 //! The library, in file order. Read once, on first use.
 const std::vector<model::Control>& control_library();
+
+//! A controls library read from text: `blackstart: 1` and `controls:` (the shipped one, or a copy a
+//! planner edits), with every problem at its line and column.
+struct ControlLibraryResult {
+  std::vector<model::Control> controls;
+  core::Diagnostics diagnostics;
+  [[nodiscard]] bool ok() const { return !diagnostics.has_errors(); }
+};
+ControlLibraryResult read_control_library(std::string_view text, const std::string& display_name);
+
+//! True when the file is a controls library rather than a scenario: its top level has `controls`
+//! and neither `layers` nor `name`. A file that does not parse counts as a scenario (its loader
+//! reports why).
+bool is_control_library_file(const std::string& path);
 //! A library control by name, or nullptr.
 const model::Control* find_library_control(std::string_view name);
 

@@ -58,6 +58,11 @@ struct StillDown {
 std::vector<StillDown> why_still_down(const model::Scenario& scenario, const RunResult& result,
                                       model::ElementIndex element, double at_min);
 
+//! "What did this take down?": every element that is not working normally at `at_min` and whose
+//! cause chain at that time runs through `element`, in index order. Walks the cause records only.
+std::vector<model::ElementIndex> taken_down_by(const RunResult& result, model::ElementIndex element,
+                                               double at_min);
+
 //! The state of an element at a time, from the change log.
 State state_at(const RunResult& result, model::ElementIndex element, double at_min);
 
