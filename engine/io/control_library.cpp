@@ -18,13 +18,6 @@ std::vector<model::Control> read_library() {
   return std::move(result.controls);
 }
 
-bool counters(const model::Control& control, const std::string& technique) {
-  for (const auto& measure : control.countermeasures)
-    for (const auto& pattern : measure.techniques)
-      if (model::technique_matches(pattern, technique)) return true;
-  return false;
-}
-
 }  // namespace
 
 ControlLibraryResult read_control_library(std::string_view text, const std::string& display_name) {
@@ -66,7 +59,7 @@ std::vector<ApplicableControl> applicable_controls(const model::Scenario& scenar
     ApplicableControl applicable{control, from_library, {}};
     const auto& steps = scenario.campaign.steps;
     for (std::uint32_t s = 0; s < steps.size(); ++s)
-      if (!steps[s].technique.empty() && counters(control, steps[s].technique)) applicable.steps.push_back(s);
+      if (model::countermeasure_for(control, steps[s].technique)) applicable.steps.push_back(s);
     if (!applicable.steps.empty()) out.push_back(std::move(applicable));
   };
   for (const auto& control : scenario.controls) consider(control, false);

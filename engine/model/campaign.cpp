@@ -61,4 +61,12 @@ bool technique_matches(std::string_view pattern, std::string_view technique) {
   return pattern == technique;
 }
 
+const Countermeasure* countermeasure_for(const Control& control, std::string_view technique) {
+  if (technique.empty()) return nullptr;
+  for (const auto& measure : control.countermeasures)
+    for (const auto& pattern : measure.techniques)
+      if (technique_matches(pattern, technique)) return &measure;
+  return nullptr;
+}
+
 }  // namespace blackstart::model

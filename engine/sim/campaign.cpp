@@ -13,13 +13,6 @@ using model::ElementIndex;
 using model::kNoElement;
 using model::StepEffect;
 
-namespace {
-std::uint64_t attempt_key(const Attempt& a) {
-  return (std::uint64_t{a.step} << 40) ^ (std::uint64_t{a.target_pos} << 12) ^
-         static_cast<std::uint64_t>(a.number);
-}
-}  // namespace
-
 std::string_view to_string(AttackRecord::Status status) {
   switch (status) {
     case AttackRecord::Status::Started:
@@ -102,7 +95,7 @@ void Simulation::start_attempt(std::uint32_t id, double t) {
   }
   a.from = from;
   log_attack(t, AttackRecord::Status::Started, a.step, target, from);
-  core::Rng rng(seed_, run_index_, "time_to_compromise", attempt_key(a));
+  core::Rng rng(seed_, run_index_, "time_to_compromise", a.key());
   const double minutes = std::max(0.0, step.time_to_compromise.sample_minutes(rng));
   queue_.push(t + delayed_time_to_compromise(step, minutes), QueueItem::Kind::AttemptDone, id);
 }
@@ -143,7 +136,7 @@ void Simulation::finish_attempt(std::uint32_t id, double t) {
     retry_or_give_up();
     return;
   }
-  core::Rng rng(seed_, run_index_, "attempt", attempt_key(a));
+  core::Rng rng(seed_, run_index_, "attempt", a.key());
   if (step.success_probability < 1.0 && rng.uniform01() >= step.success_probability) {
     log_attack(t, AttackRecord::Status::Failed, a.step, target, a.from);
     retry_or_give_up();
@@ -214,7 +207,7 @@ void Simulation::apply_step_effect(const Attempt& a, double t) {
       if (!step.duration) {
         set_damage(x, Damage::Hung, a.step, cause, t);
       } else if (set_damage(x, Damage::Denied, a.step, cause, t)) {
-        const double length = sample(*step.duration, "step_deny_service", attempt_key(a));
+        const double length = sample(*step.duration, "step_deny_service", a.key());
         queue_.push(t + length, QueueItem::Kind::DenyEnd, x, r.repair_token);
         log_repair(t, x, RepairStep::Kind::DeniedService, t + length);
       }

@@ -11,20 +11,14 @@ namespace blackstart::sim {
 using model::ElementIndex;
 
 namespace {
+//! One stream per attempt and control, so switching another control on or off changes none of its draws.
 std::uint64_t attempt_key(const Attempt& a, std::uint32_t control) {
-  return ((std::uint64_t{a.step} << 40) ^ (std::uint64_t{a.target_pos} << 12) ^
-          static_cast<std::uint64_t>(a.number)) *
-             0x9e3779b97f4a7c15ULL +
-         control;
+  return a.key() * 0x9e3779b97f4a7c15ULL + control;
 }
 
-//! The first countermeasure of `control` that counters `technique`, or nullptr.
+//! What an enabled control does against `technique`, or nullptr.
 const model::Countermeasure* countering(const model::Control& control, const std::string& technique) {
-  if (!control.enabled || technique.empty()) return nullptr;
-  for (const auto& measure : control.countermeasures)
-    for (const auto& pattern : measure.techniques)
-      if (model::technique_matches(pattern, technique)) return &measure;
-  return nullptr;
+  return control.enabled ? model::countermeasure_for(control, technique) : nullptr;
 }
 }  // namespace
 

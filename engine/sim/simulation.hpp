@@ -70,6 +70,13 @@ struct Attempt {
   int number = 0;  // 1 = first attempt; part of the attempt's random streams
   bool done = false;
   bool cut_off = false;  // a prerequisite was lost while it ran: it fails when due
+
+  //! Keys this attempt's random streams: the same attempt draws the same numbers whatever else
+  //! the run does (common random numbers across alternatives).
+  [[nodiscard]] std::uint64_t key() const {
+    return (std::uint64_t{step} << 40) ^ (std::uint64_t{target_pos} << 12) ^
+           static_cast<std::uint64_t>(number);
+  }
 };
 
 struct Runtime {

@@ -30,15 +30,7 @@ QString percent(double p) {
 QStringList countered_steps(const model::Control& control, const model::Campaign& campaign) {
   QStringList ids;
   for (const auto& step : campaign.steps)
-    for (const auto& measure : control.countermeasures) {
-      const bool hit = std::any_of(measure.techniques.begin(), measure.techniques.end(), [&](const auto& p) {
-        return model::technique_matches(p, step.technique);
-      });
-      if (hit) {
-        ids << qs(step.id);
-        break;
-      }
-    }
+    if (model::countermeasure_for(control, step.technique)) ids << qs(step.id);
   return ids;
 }
 

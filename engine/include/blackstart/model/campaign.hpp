@@ -136,4 +136,8 @@ struct Response {
 //! True when `technique` is matched by `pattern` (exact, or a prefix pattern ending in '*').
 bool technique_matches(std::string_view pattern, std::string_view technique);
 
+//! The first countermeasure of `control` that counters `technique` (enabled or not), or nullptr;
+//! a step without a technique is never countered.
+const Countermeasure* countermeasure_for(const Control& control, std::string_view technique);
+
 }  // namespace blackstart::model
