@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "blackstart/core/diagnostic.hpp"
+#include "blackstart/geodata/feature_mapping.hpp"
+#include "blackstart/geodata/geodata_reader.hpp"
 #include "blackstart/model/scenario.hpp"
 
 namespace blackstart::cli {
@@ -45,6 +47,17 @@ struct ImportArgs {
   std::string case_file;
   std::string output;
   double customers_per_mw = 400.0;
+  bool quiet = false;
+};
+
+//! `blackstart import geojson|gpkg|shp|osm FILE -o SCENARIO.yaml`
+struct GeoImportArgs {
+  geodata::Format format = geodata::Format::GeoJson;
+  std::string file;
+  std::string output;
+  double snap_m = geodata::kDefaultSnapMetres;
+  std::string layer = "transport";
+  std::string bbox;  //!< osm: minlon,minlat,maxlon,maxlat
   bool quiet = false;
 };
 
@@ -125,6 +138,7 @@ int contingency_command(const ContingencyArgs& args);
 int validate_command(const std::vector<std::string>& files, bool quiet);
 int explain_command(const ExplainArgs& args);
 int import_command(const ImportArgs& args);
+int geo_import_command(const GeoImportArgs& args);
 int controls_command(const ControlsArgs& args);
 
 }  // namespace blackstart::cli

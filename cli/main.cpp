@@ -9,6 +9,7 @@
 
 int main(int argc, char** argv) {
   using namespace blackstart::cli;
+  namespace geodata = blackstart::geodata;
   CLI::App app{
       "Blackstart: cascading-impact simulator for interdependent power, transport and cyber networks"};
   app.require_subcommand(1);
@@ -70,7 +71,8 @@ int main(int argc, char** argv) {
       "  blackstart powerflow tests/data/matpower/case300.m --dc");
 
   ImportArgs import_args;
-  auto* import_cmd = app.add_subcommand("import", "Convert a grid from another format into a scenario");
+  auto* import_cmd =
+      app.add_subcommand("import", "Convert a grid or a map from another format into a scenario");
   import_cmd->require_subcommand(1);
   import_cmd->footer("Example:\n  blackstart import matpower tests/data/matpower/case118.m -o grid118.yaml");
   auto* matpower_cmd = import_cmd->add_subcommand("matpower", "MATPOWER case (.m, version 2) to a scenario");
@@ -83,6 +85,43 @@ int main(int argc, char** argv) {
   matpower_cmd->add_flag("--quiet,-q", import_args.quiet, "Print only errors");
   matpower_cmd->footer(
       "Example:\n  blackstart import matpower tests/data/matpower/case118.m -o grid118.yaml");
+
+  // Geodata through GDAL: one set of options, one code path, the driver chosen by the subcommand.
+  GeoImportArgs geo_args;
+  struct GeoSubcommand {
+    const char* name;
+    geodata::Format format;
+    const char* description;
+    const char* example;
+  };
+  const GeoSubcommand geo_subcommands[] = {
+      {"geojson", geodata::Format::GeoJson, "GeoJSON points and lines to a scenario with coordinates",
+       "blackstart import geojson scenarios/geo/sample-town.geojson -o town.yaml"},
+      {"gpkg", geodata::Format::GeoPackage, "GeoPackage points and lines to a scenario with coordinates",
+       nullptr},
+      {"shp", geodata::Format::Shapefile, "Shapefile points or lines to a scenario with coordinates",
+       nullptr},
+      {"osm", geodata::Format::Osm, "OpenStreetMap roads and power infrastructure (.osm, .osm.pbf)",
+       "blackstart import osm scenarios/geo/sample-town.osm --bbox 24.70,48.91,24.73,48.93 -o town-osm.yaml"},
+  };
+  std::vector<CLI::App*> geo_cmds;
+  for (const auto& sub : geo_subcommands) {
+    auto* cmd = import_cmd->add_subcommand(sub.name, sub.description);
+    cmd->add_option("file", geo_args.file, "Input file")->required();
+    cmd->add_option("-o,--output", geo_args.output, "Scenario file to write (.yaml)")->required();
+    cmd->add_option("--snap", geo_args.snap_m, "Metres within which a line end meets an asset or line end")
+        ->check(CLI::Range(0.0, 10000.0))
+        ->capture_default_str();
+    if (sub.format == geodata::Format::Osm)
+      cmd->add_option("--bbox", geo_args.bbox, "Keep what meets minlon,minlat,maxlon,maxlat (degrees)");
+    else
+      cmd->add_option("--layer", geo_args.layer, "Layer of features without a 'layer' property")
+          ->capture_default_str();
+    cmd->add_flag("--quiet,-q", geo_args.quiet, "Print only errors");
+    if (sub.example) cmd->footer(std::string("Example:\n  ") + sub.example);
+    cmd->callback([&geo_args, format = sub.format] { geo_args.format = format; });
+    geo_cmds.push_back(cmd);
+  }
 
   ContingencyArgs contingency;
   auto* contingency_cmd =
@@ -215,6 +254,8 @@ int main(int argc, char** argv) {
   if (*sweep_cmd) return sweep_command(sweep);
   if (*powerflow_cmd) return powerflow_command(powerflow);
   if (*contingency_cmd) return contingency_command(contingency);
+  for (auto* cmd : geo_cmds)
+    if (*cmd) return geo_import_command(geo_args);
   if (*import_cmd) return import_command(import_args);
   return kUsage;
 }

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libboost-graph-dev libeigen3-dev libyaml-cpp-dev
-  libcli11-dev nlohmann-json3-dev libfmt-dev libtbb-dev libsuitesparse-dev
+  libcli11-dev nlohmann-json3-dev libfmt-dev libtbb-dev libsuitesparse-dev libgdal-dev
   catch2 libbenchmark-dev time
   libopenmpi-dev openmpi-bin
   qt6-base-dev qt6-charts-dev qt6-svg-dev libgl-dev libqt6opengl6-dev

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "geo_reader.hpp"
+
 namespace blackstart::io {
 
 namespace {
@@ -93,7 +95,9 @@ void read_assets(YamlReader& yaml, ElementBuilder& builder, std::uint32_t layer,
     const auto* type = builder.resolve_type(layer, *type_name, false, at(yaml, item["type"]));
     e.role = type ? type->role : model::Role::Equipment;
     e.location = yaml.location(item);
-    read_fields(yaml, builder, e, item, type, {"id", "type"});
+    read_fields(yaml, builder, e, item, type, {"id", "type", "lat", "lon", "path"});
+    read_geo_place(yaml, e, item);
+    if (item["path"]) yaml.error(item["path"], "'path' is the course of a link; an asset takes lat and lon");
     builder.add_asset(layer, std::move(e), at(yaml, item["id"]));
   }
 }
@@ -121,7 +125,12 @@ void read_links(YamlReader& yaml, ElementBuilder& builder, std::uint32_t layer, 
     const auto* type =
         builder.resolve_type(layer, e.type, true, at(yaml, item["type"] ? item["type"] : item));
     e.location = yaml.location(item);
-    read_fields(yaml, builder, e, item, type, {"id", "type", "from", "to"});
+    read_fields(yaml, builder, e, item, type, {"id", "type", "from", "to", "lat", "lon", "path"});
+    for (const char* key : {"lat", "lon"})
+      if (item[key])
+        yaml.error(item[key], std::string("a link has no '") + key +
+                                  "'; give its course as path: [[lat, lon], ...] (its ends are its assets)");
+    if (item["path"]) read_path(yaml, e, item["path"]);
     auto from = builder.endpoint(layer, yaml.text(item["from"], "from"), at(yaml, item["from"]));
     auto to = builder.endpoint(layer, yaml.text(item["to"], "to"), at(yaml, item["to"]));
     if (!from || !to) continue;

@@ -342,16 +342,39 @@ void write_element(std::string& out, const model::Network& net, const model::Ele
   field("priority", e.priority, false);
   if (e.recoverable_firmware) out += ", recoverable_firmware: true";
   // Attributes in the order the registry declares them, then any others.
+  // A length computed from coordinates is not written: the loader computes it again.
   for (const auto& spec : registry.attributes())
     if (const auto it = e.attributes.find(spec.name); it != e.attributes.end())
-      out += ", " + spec.name + ": " + number_text(it->second);
+      if (!(spec.name == "length_km" && e.length_from_coordinates))
+        out += ", " + spec.name + ": " + number_text(it->second);
   for (const auto& [name, value] : e.attributes)
     if (!registry.find_attribute(name)) out += ", " + scalar(name) + ": " + number_text(value);
-  if (e.position) {
+  if (e.geo) {
+    out += ", lat: ";
+    out += number_text(e.geo->lat);
+    out += ", lon: ";
+    out += number_text(e.geo->lon);
+  }
+  // A geographic position equal to lat/lon is what the loader derives from them.
+  const bool derived_position = e.position && e.geo && e.position->geographic &&
+                                e.position->y == e.geo->lat && e.position->x == e.geo->lon;
+  if (e.position && !derived_position) {
     if (e.position->geographic)
       out += ", position: {lat: " + number_text(e.position->y) + ", lon: " + number_text(e.position->x) + "}";
     else
       out += ", position: {x: " + number_text(e.position->x) + ", y: " + number_text(e.position->y) + "}";
+  }
+  if (!e.path.empty()) {
+    out += ", path: [";
+    for (std::size_t i = 0; i < e.path.size(); ++i) {
+      if (i) out += ", ";
+      out += '[';
+      out += number_text(e.path[i].lat);
+      out += ", ";
+      out += number_text(e.path[i].lon);
+      out += ']';
+    }
+    out += ']';
   }
   out += "}\n";
 }
@@ -455,13 +478,26 @@ ImportResult import_matpower_file(const std::filesystem::path& path, const Impor
 }
 
 std::string imported_scenario_yaml(const model::Scenario& scenario) {
+  return imported_scenario_yaml(
+      scenario,
+      "Blackstart scenario written by `blackstart import matpower`. Every asset and link is on one\n"
+      "line; ids are bus-<number>, gen-<row>, gen-<row>-conn and branch-<row> of the MATPOWER case.\n"
+      "Add crews, events and dependencies to simulate attacks on this grid.");
+}
+
+std::string imported_scenario_yaml(const model::Scenario& scenario, std::string_view header) {
   std::string out;
   const auto& net = scenario.network;
-  out.reserve(net.size() * 200 + 4096);
-  out +=
-      "# Blackstart scenario written by `blackstart import matpower`. Every asset and link is on one\n"
-      "# line; ids are bus-<number>, gen-<row>, gen-<row>-conn and branch-<row> of the MATPOWER case.\n"
-      "# Add crews, events and dependencies to simulate attacks on this grid.\n";
+  out.reserve(net.size() * 200 + header.size() + 4096);
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    auto end = header.find('\n', pos);
+    if (end == std::string_view::npos) end = header.size();
+    out += "# ";
+    out.append(header.substr(pos, end - pos));
+    out += '\n';
+    pos = end + 1;
+  }
   out += "blackstart: 1\n";
   out += "name: " + yaml_quoted(scenario.name) + "\n";
   if (!scenario.description.empty()) out += "description: " + yaml_quoted(scenario.description) + "\n";

@@ -19,6 +19,7 @@
 #include "csv_dependencies_reader.hpp"
 #include "dependencies_reader.hpp"
 #include "events_reader.hpp"
+#include "geo_reader.hpp"
 #include "layers_reader.hpp"
 #include "mitigations_reader.hpp"
 #include "responses_reader.hpp"
@@ -59,6 +60,7 @@ void read_scenario(YamlReader& yaml, const YAML::Node& root, model::Scenario& sc
       yaml.error(root, "missing 'layers': a scenario needs at least one layer of assets");
   } else {
     read_layers(yaml, root["layers"], scenario.network);
+    complete_coordinates(scenario.network);
   }
   if (root["dependencies"]) read_dependencies(yaml, root["dependencies"], scenario.network);
   if (root["dependencies_csv"]) read_dependencies_csv(yaml, root["dependencies_csv"], scenario.network);

@@ -48,6 +48,8 @@ void register_builtin_types(AssetTypeRegistry& r) {
       {"passengers_per_hour", "passengers/h", 0, 0, 1e8, "passengers a transport asset carries per hour"});
   r.add_attribute({"voltage_kv", "kV", 0, 0, 2000, "nominal voltage"});
   r.add_attribute({"length_km", "km", 0, 0, 1e5, "length of a line, road or rail segment"});
+  r.add_attribute(
+      {"speed_kmh", "km/h", 0, 0, 400, "free-flow speed on a road (imported from OSM: maxspeed or class)"});
   r.add_attribute({"priority", "-", 0, -1000, 1000, "restoration priority, higher is restored first"});
   r.add_attribute({"recoverable_firmware", "bool", 0, 0, 1, "1 if firmware can be re-flashed on site"});
   // Electrical data for the dc and ac power models (MATPOWER's columns and units).
@@ -127,7 +129,13 @@ void register_builtin_types(AssetTypeRegistry& r) {
               Role::Equipment,
               "feeds electric transport",
               {"priority", "capacity_mw"}});
-  r.add_type({"road", T, true, Role::Equipment, "road connection", {"length_km", "priority"}});
+  r.add_type({"junction",
+              T,
+              false,
+              Role::Equipment,
+              "road junction or end of a road (imported geodata)",
+              {"priority"}});
+  r.add_type({"road", T, true, Role::Equipment, "road connection", {"length_km", "speed_kmh", "priority"}});
   r.add_type({"rail", T, true, Role::Equipment, "rail connection", {"length_km", "priority"}});
 
   const std::vector<std::string> cyber_common{"priority", "recoverable_firmware"};

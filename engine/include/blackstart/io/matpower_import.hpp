@@ -63,5 +63,9 @@ ImportResult import_matpower_file(const std::filesystem::path& path, const Impor
 //! with the fewest digits that read back exactly. Dependencies, events, crews, mitigations and repair
 //! times are not written (an import has none).
 std::string imported_scenario_yaml(const model::Scenario& scenario);
+//! The same with `header` (lines without '#') as the comment at the top. Also writes what geodata
+//! imports carry: `lat`/`lon` of assets and `path` of links; a `length_km` computed from
+//! coordinates is left for the loader to compute again.
+std::string imported_scenario_yaml(const model::Scenario& scenario, std::string_view header);
 
 }  // namespace blackstart::io

@@ -34,6 +34,12 @@ struct Position {
   bool geographic = false;  //!< true when x = longitude, y = latitude
 };
 
+//! A WGS84 place in degrees (`lat` -90..90, `lon` -180..180).
+struct GeoPoint {
+  double lat = 0.0;
+  double lon = 0.0;
+};
+
 //! An asset (graph vertex) or a link (graph edge). Both are addressed as `layer/id` and have state.
 struct Element {
   std::string id;        //!< full id, `layer/local`
@@ -52,8 +58,11 @@ struct Element {
   bool recoverable_firmware = false;         //!< firmware can be restored on site instead of replaced
   std::map<std::string, double> attributes;  //!< every other numeric attribute, by declared name
   RepairTimes repair;
-  std::optional<Position> position;
-  ElementIndex from = kNoElement;  //!< links only: endpoint assets
+  std::optional<Position> position;      //!< where diagrams draw it (x/y, or lat/lon)
+  std::optional<GeoPoint> geo;           //!< assets: WGS84 place (`lat`, `lon`)
+  std::vector<GeoPoint> path;            //!< links: WGS84 course (`path: [[lat, lon], ...]`), or empty
+  bool length_from_coordinates = false;  //!< links: `length_km` was computed from coordinates
+  ElementIndex from = kNoElement;        //!< links only: endpoint assets
   ElementIndex to = kNoElement;
   SourceLocation location;
 
