@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <unordered_map>
 
 #include "blackstart/core/text.hpp"
@@ -260,9 +261,11 @@ class Mapper {
         continue;
       }
       if (*value < spec->min_value || *value > spec->max_value) {
-        error(p.place, "property '" + key + "' = " + number_text(*value) + " is out of range [" +
-                           number_text(spec->min_value) + ", " + number_text(spec->max_value) + "]" +
-                           (spec->unit.empty() || spec->unit == "-" ? "" : " " + spec->unit));
+        std::ostringstream message;  // bounds as the scenario loader prints them: 100000, 1e+300
+        message << "property '" << key << "' = " << number_text(*value) << " is out of range ["
+                << spec->min_value << ", " << spec->max_value << "]"
+                << (spec->unit.empty() || spec->unit == "-" ? "" : " " + spec->unit);
+        error(p.place, message.str());
         ok = false;
         continue;
       }

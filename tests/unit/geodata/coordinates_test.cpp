@@ -106,15 +106,15 @@ TEST_CASE("assets carry lat/lon, links a path, lengths come from coordinates", "
 
 TEST_CASE("bad coordinates are errors at file:line:column", "[geo]") {
   CHECK(errors_of(scenario_with("      - {id: a, type: junction, lat: 95, lon: 24}\n").c_str()) ==
-        "geo.yaml:5:39: error: lat = 95 is out of range [-90, 90] degrees\n");
+        "geo.yaml:6:38: error: lat = 95 is out of range [-90, 90] degrees\n");
   CHECK(errors_of(scenario_with("      - {id: a, type: junction, lat: 45, lon: -181}\n").c_str()) ==
-        "geo.yaml:5:48: error: lon = -181 is out of range [-180, 180] degrees\n");
+        "geo.yaml:6:47: error: lon = -181 is out of range [-180, 180] degrees\n");
   CHECK(errors_of(scenario_with("      - {id: a, type: junction, lat: north, lon: 24}\n").c_str()) ==
-        "geo.yaml:5:39: error: lat must be a number in degrees, got 'north'\n");
+        "geo.yaml:6:38: error: lat must be a number in degrees, got 'north'\n");
   CHECK(errors_of(scenario_with("      - {id: a, type: junction, lat: 45}\n").c_str()) ==
-        "geo.yaml:5:39: error: an asset's place needs both lat and lon (only lat is given)\n");
+        "geo.yaml:6:38: error: an asset's place needs both lat and lon (only lat is given)\n");
   CHECK(errors_of(scenario_with("      - {id: a, type: junction, path: [[1, 2], [3, 4]]}\n").c_str()) ==
-        "geo.yaml:5:40: error: 'path' is the course of a link; an asset takes lat and lon\n");
+        "geo.yaml:6:39: error: 'path' is the course of a link; an asset takes lat and lon\n");
   const std::string two = "      - {id: a, type: junction}\n      - {id: b, type: junction}\n";
   CHECK(errors_of(scenario_with(two, "      - {from: a, to: b, path: [[1, 2]]}\n").c_str()) ==
         "geo.yaml:9:32: error: path must be a list of at least two [lat, lon] points, e.g. [[48.92, 24.71], "
