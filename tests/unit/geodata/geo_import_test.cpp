@@ -398,6 +398,17 @@ TEST_CASE("GeoPackage and Shapefile written through GDAL import like GeoJSON", "
             .rfind(gpkg.string() + ": error: cannot read as GeoJSON", 0) == 0);
 }
 
+TEST_CASE("formats by extension", "[geo]") {
+  CHECK(geodata::format_from_extension("a/roads.GeoJSON") == geodata::Format::GeoJson);
+  CHECK(geodata::format_from_extension("roads.json") == geodata::Format::GeoJson);
+  CHECK(geodata::format_from_extension("town.gpkg") == geodata::Format::GeoPackage);
+  CHECK(geodata::format_from_extension("roads.shp") == geodata::Format::Shapefile);
+  CHECK(geodata::format_from_extension("ukraine.osm.pbf") == geodata::Format::Osm);
+  CHECK(geodata::format_from_extension("town.osm") == geodata::Format::Osm);
+  CHECK_FALSE(geodata::format_from_extension("roads.csv"));
+  CHECK(geodata::format_title(geodata::Format::Shapefile) == "Shapefile");
+}
+
 TEST_CASE("OSM tags: speed table, maxspeed, voltage, outputs, other_tags", "[geo]") {
   CHECK(geodata::road_speed_kmh("primary") == 70.0);
   CHECK(geodata::road_speed_kmh("residential") == 30.0);
