@@ -26,6 +26,14 @@ double unit(std::uint64_t key) {
   return static_cast<double>(mix(key) >> 11) / 9007199254740992.0;
 }
 
+//! `prefix` and a number, built by appending (GCC 12 reports a false -Wrestrict on `"x" +
+//! std::to_string(n)`).
+std::string name(const char* prefix, std::size_t n) {
+  std::string out(prefix);
+  out += std::to_string(n);
+  return out;
+}
+
 struct City {
   model::Scenario scenario;
   std::vector<ElementIndex> junctions;
@@ -52,12 +60,11 @@ City make_city(std::size_t cols = 400, std::size_t rows = 250, std::size_t subst
   city.junctions.reserve(cols * rows);
   for (std::size_t y = 0; y < rows; ++y)
     for (std::size_t x = 0; x < cols; ++x)
-      city.junctions.push_back(
-          asset(transport, "j" + std::to_string(x) + "-" + std::to_string(y), "road_segment", "city"));
+      city.junctions.push_back(asset(transport, name("j", y * cols + x), "road_segment", "city"));
   std::vector<ElementIndex> roads;
   const auto road = [&](std::size_t a, std::size_t b, bool main) {
     model::Element e;
-    e.local_id = "r" + std::to_string(roads.size());
+    e.local_id = name("r", roads.size());
     e.type = "road";
     e.operator_name = "city";
     model::set_attribute(e, "length_km", 0.1 + 0.3 * unit(roads.size()));
@@ -73,9 +80,9 @@ City make_city(std::size_t cols = 400, std::size_t rows = 250, std::size_t subst
   const auto infeed = asset(power, "infeed", "infeed", "grid");
   std::vector<ElementIndex> subs;
   for (std::size_t i = 0; i < substations; ++i) {
-    const auto sub = asset(power, "sub-" + std::to_string(i), "substation", "grid");
+    const auto sub = asset(power, name("sub-", i), "substation", "grid");
     model::Element line;
-    line.local_id = "l" + std::to_string(i);
+    line.local_id = name("l", i);
     line.type = "line";
     line.operator_name = "grid";
     net.add_link(power, std::move(line), infeed, sub);
@@ -91,7 +98,7 @@ City make_city(std::size_t cols = 400, std::size_t rows = 250, std::size_t subst
   // Signal zones: zone z covers a 20 x 10 block of roads and is fed by substation z.
   const std::size_t zones_x = cols / 20, zones_y = rows / 10;
   for (std::size_t z = 0; z < zones_x * zones_y && z < subs.size(); ++z) {
-    const auto zone = asset(transport, "signals-" + std::to_string(z), "traffic_signal_zone", "city");
+    const auto zone = asset(transport, name("signals-", z), "traffic_signal_zone", "city");
     model::Dependency feed;
     feed.dependent = zone;
     feed.supplier = subs[z];
