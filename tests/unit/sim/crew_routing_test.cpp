@@ -41,6 +41,14 @@ ElementIndex site(WorldBuilder& w, const std::string& id, ElementIndex at, int p
   return s;
 }
 
+//! `prefix` and a number, built by appending (GCC 12 reports a false -Wrestrict on `"x" +
+//! std::to_string(n)`).
+std::string numbered(const char* prefix, int n) {
+  std::string out(prefix);
+  out += std::to_string(n);
+  return out;
+}
+
 void routed_crews(WorldBuilder& w, int count, ElementIndex depot, double shift_min = 16 * 60,
                   double rest_min = 8 * 60) {
   w.crews("grid", count, 999);  // `travel` must not be used for jobs on the roads
@@ -303,11 +311,10 @@ TEST_CASE("routing: same seed, same crews; another seed, other times", "[routing
   const auto d = roads.junction("depot");
   std::vector<ElementIndex> junctions{d}, subs;
   for (int i = 1; i <= 12; ++i) {
-    junctions.push_back(roads.junction("j" + std::to_string(i)));
-    roads.road("r" + std::to_string(i), junctions[static_cast<std::size_t>(i - 1)], junctions.back(),
-               3 + i % 4);
-    if (i % 3 == 0) roads.road("c" + std::to_string(i), d, junctions.back(), 2.0 * i);
-    subs.push_back(site(w, "sub-" + std::to_string(i), junctions.back(), i % 2));
+    junctions.push_back(roads.junction(numbered("j", i)));
+    roads.road(numbered("r", i), junctions[static_cast<std::size_t>(i - 1)], junctions.back(), 3 + i % 4);
+    if (i % 3 == 0) roads.road(numbered("c", i), d, junctions.back(), 2.0 * i);
+    subs.push_back(site(w, numbered("sub-", i), junctions.back(), i % 2));
     w.scenario.network.element(subs.back()).repair.manual = {core::DurationDistribution::Kind::Uniform, 10,
                                                              90, 0, 0};
   }
