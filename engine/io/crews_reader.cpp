@@ -2,7 +2,52 @@
 
 #include <set>
 
+#include "target_reader.hpp"
+
 namespace blackstart::io {
+
+namespace {
+
+bool is_road_link(const model::Element& e, const model::Network& network) {
+  return e.is_link && e.type == "road" && network.layers()[e.layer].kind == model::LayerKind::Transport;
+}
+
+//! `depot:` one transport asset, or a list of them; each must be the end of at least one road.
+std::vector<model::ElementIndex> read_depots(YamlReader& yaml, const model::Network& network,
+                                             const YAML::Node& node) {
+  std::vector<model::ElementIndex> depots;
+  const auto one = [&](const YAML::Node& item) {
+    const auto found = read_single_target(yaml, network, item, "depot");
+    if (!found) return;
+    const auto& e = network.element(*found);
+    if (e.is_link || network.layers()[e.layer].kind != model::LayerKind::Transport) {
+      yaml.error(item,
+                 "depot '" + e.id + "' must be an asset of a transport layer (a place on the road network)");
+      return;
+    }
+    bool on_road = false;
+    for (const auto& x : network.elements())
+      if (is_road_link(x, network) && (x.from == *found || x.to == *found)) {
+        on_road = true;
+        break;
+      }
+    if (!on_road) {
+      yaml.error(item,
+                 "depot '" + e.id + "' is not the end of any link of type 'road': crews could not leave it");
+      return;
+    }
+    depots.push_back(*found);
+  };
+  if (node.IsSequence()) {
+    if (node.size() == 0) yaml.error(node, "depot list is empty: name at least one depot");
+    for (const auto& item : node) one(item);
+  } else {
+    one(node);
+  }
+  return depots;
+}
+
+}  // namespace
 
 void read_crews(YamlReader& yaml, const YAML::Node& node, model::Scenario& scenario) {
   if (!node.IsSequence()) {
@@ -10,7 +55,8 @@ void read_crews(YamlReader& yaml, const YAML::Node& node, model::Scenario& scena
     return;
   }
   for (const auto& item : node) {
-    if (!yaml.expect_map(item, "a crew pool", {"operator", "count", "travel"})) continue;
+    if (!yaml.expect_map(item, "a crew pool", {"operator", "count", "travel", "depot", "shift", "rest"}))
+      continue;
     if (!item["operator"]) {
       yaml.error(item, "a crew pool needs an 'operator' (use 'default' for crews that serve every operator)");
       continue;
@@ -22,6 +68,19 @@ void read_crews(YamlReader& yaml, const YAML::Node& node, model::Scenario& scena
       if (auto c = yaml.integer_of(item["count"], "crew count", 0, 100000)) pool.count = static_cast<int>(*c);
     if (item["travel"])
       if (auto d = yaml.distribution_of(item["travel"], "travel")) pool.travel = *d;
+    if (item["depot"]) pool.depots = read_depots(yaml, scenario.network, item["depot"]);
+    if (item["shift"])
+      if (auto m = yaml.duration_of(item["shift"], "shift")) {
+        if (*m <= 0)
+          yaml.error(item["shift"], "shift must be longer than 0min (leave it out for the default 16h)");
+        else
+          pool.shift_min = *m;
+      }
+    if (item["rest"])
+      if (auto m = yaml.duration_of(item["rest"], "rest")) pool.rest_min = *m;
+    if (!pool.routed() && (item["shift"] || item["rest"]))
+      yaml.warning(item["shift"] ? item["shift"] : item["rest"],
+                   "'shift' and 'rest' apply only to crews with a 'depot' (crews routed over roads)");
     if (scenario.crews.count(pool.operator_name)) {
       yaml.error(item["operator"], "crews for operator '" + pool.operator_name + "' are defined twice");
       continue;

@@ -6,7 +6,8 @@
 
 namespace blackstart::io {
 
-//! A list of {operator, count, travel}; one pool per operator.
+//! A list of {operator, count, travel, depot, shift, rest}; one pool per operator. A pool with a
+//! `depot` (one transport asset on a road, or a list) is routed over the road network.
 void read_crews(YamlReader& yaml, const YAML::Node& node, model::Scenario& scenario);
 
 //! Warns once per operator when an event damages an asset whose operator has no crews (and no

@@ -23,6 +23,7 @@
 #include "layers_reader.hpp"
 #include "mitigations_reader.hpp"
 #include "responses_reader.hpp"
+#include "roads_reader.hpp"
 #include "settings_reader.hpp"
 #include "sources_reader.hpp"
 #include "yaml_reader.hpp"
@@ -44,11 +45,11 @@ void read_scenario(YamlReader& yaml, const YAML::Node& root, model::Scenario& sc
     return;
   }
   if (!yaml.expect_map(root, "the scenario",
-                       {"blackstart",   "name",         "description",      "start_time", "horizon",
-                        "report_step",  "seed",         "power_model",      "power_flow", "sources",
-                        "layers",       "dependencies", "dependencies_csv", "crews",      "restoration",
-                        "events",       "campaign",     "controls",         "responses",  "mitigations",
-                        "classic_model"}))
+                       {"blackstart",    "name",         "description",      "start_time", "horizon",
+                        "report_step",   "seed",         "power_model",      "power_flow", "sources",
+                        "layers",        "dependencies", "dependencies_csv", "crews",      "restoration",
+                        "events",        "campaign",     "controls",         "responses",  "mitigations",
+                        "classic_model", "roads"}))
     return;
   scenario.file = yaml.file();
   read_settings(yaml, root, scenario);
@@ -65,6 +66,7 @@ void read_scenario(YamlReader& yaml, const YAML::Node& root, model::Scenario& sc
   if (root["dependencies"]) read_dependencies(yaml, root["dependencies"], scenario.network);
   if (root["dependencies_csv"]) read_dependencies_csv(yaml, root["dependencies_csv"], scenario.network);
   if (root["crews"]) read_crews(yaml, root["crews"], scenario);
+  if (root["roads"]) read_roads(yaml, root["roads"], scenario.roads);
   if (root["restoration"]) read_restoration(yaml, root["restoration"], scenario.restoration);
   if (root["events"]) read_events(yaml, root["events"], scenario);
   if (root["campaign"]) read_campaign(yaml, root["campaign"], scenario);

@@ -49,8 +49,10 @@ void register_builtin_types(AssetTypeRegistry& r) {
   r.add_attribute({"voltage_kv", "kV", 0, 0, 2000, "nominal voltage"});
   r.add_attribute({"length_km", "km", 0, 0, 1e5, "length of a line, road or rail segment"});
   r.add_attribute(
-      {"speed_kmh", "km/h", 0, 0, 400, "free-flow speed on a road (imported from OSM: maxspeed or class)"});
+      {"speed_kmh", "km/h", 0, 0, 300,
+       "crews' speed on this road (0 = from its road_class; import osm sets maxspeed or the class speed)"});
   r.add_attribute({"priority", "-", 0, -1000, 1000, "restoration priority, higher is restored first"});
+  r.add_attribute({"road_class", "-", 4, 0, 7, "road class for crew speeds: 0 motorway ... 7 service road"});
   r.add_attribute({"recoverable_firmware", "bool", 0, 0, 1, "1 if firmware can be re-flashed on site"});
   // Electrical data for the dc and ac power models (MATPOWER's columns and units).
   r.add_attribute({"load_mvar", "MVAr", 0, -1e6, 1e6, "reactive demand"});
@@ -135,7 +137,12 @@ void register_builtin_types(AssetTypeRegistry& r) {
               Role::Equipment,
               "road junction or end of a road (imported geodata)",
               {"priority"}});
-  r.add_type({"road", T, true, Role::Equipment, "road connection", {"length_km", "speed_kmh", "priority"}});
+  r.add_type({"road",
+              T,
+              true,
+              Role::Equipment,
+              "road connection; crews with a depot drive over it",
+              {"length_km", "priority", "road_class", "speed_kmh"}});
   r.add_type({"rail", T, true, Role::Equipment, "rail connection", {"length_km", "priority"}});
 
   const std::vector<std::string> cyber_common{"priority", "recoverable_firmware"};

@@ -81,6 +81,20 @@ std::string explain_text(const model::Scenario& scenario, const std::vector<sim:
   return out;
 }
 
+namespace {
+
+//! "crew pry#2 (left transport/depot-a at 1h05min)" for a routed crew; "a crew of pry" otherwise.
+std::string crew_text(const model::Scenario& scenario, const sim::StillDown& row, const std::string& pool) {
+  if (row.crew == sim::RepairStep::kNoCrew) return "a crew of " + pool;
+  const auto& net = scenario.network;
+  const std::string& name = row.crew_name;
+  if (row.crew_from < net.size())
+    return fmt::format("crew {} (left {} at {})", name, net.element(row.crew_from).id, at(row.depart_min));
+  return fmt::format("crew {} (left at {}, off the road network)", name, at(row.depart_min));
+}
+
+}  // namespace
+
 std::string still_down_reason(const model::Scenario& scenario, const sim::StillDown& row) {
   using Reason = sim::StillDown::Reason;
   const auto& net = scenario.network;
@@ -98,8 +112,19 @@ std::string still_down_reason(const model::Scenario& scenario, const sim::StillD
     case Reason::DeniedService:
       return "denial of service until " + at(row.until_min);
     case Reason::WaitingForCrew:
+      if (row.routed)
+        return fmt::format(
+            "waiting for a crew of {}: {} in the queue; its crews take the nearest job of the highest "
+            "priority next{}",
+            pool,
+            row.queue_length == 1 ? std::string("the only job")
+                                  : fmt::format("one of {} jobs", row.queue_length),
+            no_control);
       return fmt::format("waiting for a crew of {}: position {} of {} in the queue{}", pool,
                          row.queue_position, row.queue_length, no_control);
+    case Reason::NoRoute:
+      return "no free crew of " + pool + " can reach it: no open road leads to " +
+             (other.empty() ? std::string("its site") : other) + no_control;
     case Reason::NoCrew: {
       const std::string& op = row.element < net.size() ? net.element(row.element).operator_name : pool;
       return "needs a field crew and its operator " + (op.empty() ? std::string("(none)") : op) +
@@ -108,9 +133,15 @@ std::string still_down_reason(const model::Scenario& scenario, const sim::StillD
     case Reason::NoAccess:
       return "a crew of " + pool + " cannot reach it while " + other + " is down";
     case Reason::CrewTravelling:
-      return "a crew of " + pool + " is on its way, arriving at " + at(row.arrive_min);
+      if (row.crew_site < net.size())
+        return crew_text(scenario, row, pool) + " is on its way to " + net.element(row.crew_site).id +
+               ", arriving at " + at(row.arrive_min);
+      return crew_text(scenario, row, pool) + " is on its way, arriving at " + at(row.arrive_min);
     case Reason::UnderRepair:
-      return "a crew of " + pool + " is repairing it until " + at(row.until_min);
+      if (row.crew_site < net.size())
+        return crew_text(scenario, row, pool) + " is on site at " + net.element(row.crew_site).id +
+               " since " + at(row.arrive_min) + ", repairing it until " + at(row.until_min);
+      return crew_text(scenario, row, pool) + " is repairing it until " + at(row.until_min);
     case Reason::RemoteOperation:
       return "being switched back remotely, done at " + at(row.until_min);
     case Reason::AwaitingReplacement:

@@ -1,6 +1,7 @@
 #include "blackstart/report/report.hpp"
 
 #include "blackstart/report/attack_log.hpp"
+#include "blackstart/report/crew_log.hpp"
 
 #include <fmt/format.h>
 
@@ -155,7 +156,9 @@ bool write_run_outputs(const std::filesystem::path& dir, const model::Scenario& 
                                    error) &&
          io::write_file_atomically(dir / "events.csv", events_csv(scenario, result), error) &&
          (scenario.campaign.empty() ||
-          io::write_file_atomically(dir / "attack.csv", attack_csv(scenario, result), error));
+          io::write_file_atomically(dir / "attack.csv", attack_csv(scenario, result), error)) &&
+         (result.crews.empty() ||
+          io::write_file_atomically(dir / "crews.csv", crews_csv(scenario, result), error));
 }
 
 }  // namespace blackstart::report

@@ -73,7 +73,7 @@ bool Simulation::set_damage(ElementIndex x, Damage damage, std::uint32_t event_i
                             double t) {
   Runtime& r = rt_[x];
   if (r.damage != Damage::None && damage < r.damage) return false;
-  cancel_repair(x);
+  cancel_repair(x, t);
   r.damage = damage;
   r.damage_event = event_index;
   r.damage_cause = cause;
@@ -91,9 +91,14 @@ bool Simulation::set_damage(ElementIndex x, Damage damage, std::uint32_t event_i
   return true;
 }
 
-void Simulation::cancel_repair(ElementIndex x) {
+void Simulation::cancel_repair(ElementIndex x, double t) {
   Runtime& r = rt_[x];
-  if (r.holds_crew) ++free_crews_[crew_pool_of(x)];
+  if (r.holds_crew && r.crew != RepairStep::kNoCrew)
+    release_crew(r.crew, t);
+  else if (r.holds_crew)
+    ++free_crews_[crew_pool_of(x)];
+  r.crew = RepairStep::kNoCrew;
+  r.no_route = false;
   if (r.waiting_for_crew) waiting_.erase(wait_key(x));
   r.holds_crew = r.repairing = r.waiting_for_crew = false;
   r.mode = RepairMode::None;
@@ -101,7 +106,7 @@ void Simulation::cancel_repair(ElementIndex x) {
 
 void Simulation::clear_damage(ElementIndex x, const Cause& cause, double t) {
   Runtime& r = rt_[x];
-  cancel_repair(x);
+  cancel_repair(x, t);
   // Cleaning up or rebuilding a host the attacker held throws the attacker out of it.
   const bool rebuilt = r.damage == Damage::Compromised || r.damage == Damage::Wiped;
   if (rebuilt && r.attacker_holds)

@@ -20,7 +20,8 @@ struct QueueItem {
     AttemptDone,
     Alert,
     ResponseRun,
-    SetpointReset
+    SetpointReset,
+    CrewReady  //!< a routed crew's rest ends
   };
   double time = 0.0;
   std::uint64_t sequence = 0;

@@ -207,6 +207,11 @@ std::vector<StillDown> why_still_down(const model::Scenario& scenario, const Run
         case RepairStep::Kind::CrewDispatched:
           row.reason =
               at_min < step->arrive_min ? StillDown::Reason::CrewTravelling : StillDown::Reason::UnderRepair;
+          row.crew = step->crew;
+          if (step->crew < result.crews.size()) row.crew_name = result.crews[step->crew].name;
+          row.crew_from = step->crew_from;
+          row.crew_site = step->crew_site;
+          row.depart_min = step->time_min;
           break;
         case RepairStep::Kind::WaitingForCrew: {
           if (step->crew_pool >= pools.size() || !scenario.crews.count(pools[step->crew_pool])) {
@@ -222,6 +227,12 @@ std::vector<StillDown> why_still_down(const model::Scenario& scenario, const Run
             }
           }
           if (row.reason == StillDown::Reason::NoAccess) break;
+          if (step->no_route) {
+            row.reason = StillDown::Reason::NoRoute;
+            row.other = step->crew_site;
+            break;
+          }
+          row.routed = scenario.crews.at(pools[step->crew_pool]).routed();
           // Crews go by priority, then by who was noticed first, then by index (as dispatched).
           const auto& elements = scenario.network.elements();
           const auto key = [&](ElementIndex x, const RepairStep& s) {

@@ -94,7 +94,7 @@ void Simulation::dispatch_crews(double t) {
   for (auto it = waiting_.begin(); it != waiting_.end();) {
     const ElementIndex x = std::get<2>(*it);
     const std::uint16_t pool = crew_pool_of(x);
-    if (!pool_exists_[pool] || free_crews_[pool] <= 0 || access_blocked(x)) {
+    if (!pool_exists_[pool] || pool_routed_[pool] || free_crews_[pool] <= 0 || access_blocked(x)) {
       ++it;
       continue;
     }
@@ -104,27 +104,27 @@ void Simulation::dispatch_crews(double t) {
     --free_crews_[pool];
     const std::uint64_t item = (std::uint64_t{x} << 20) ^ r.damage_count;
     const double travel = sample(scenario_.crews.at(crew_pool_names_[pool]).travel, "travel", item);
-    const model::RepairTimes& times = elements_[x].repair;
-    double work = 0.0;
-    switch (r.damage) {
-      case Damage::Open:
-      case Damage::Tripped:
-      case Damage::Hung:
-        work = sample(times.manual, "manual", item);
-        break;
-      case Damage::Compromised:
-        work = sample(times.cleanup, "cleanup", item);
-        break;
-      case Damage::Wiped:
-        work = sample(times.reimage, "reimage", item);
-        break;
-      default:
-        work = sample(times.repair, "repair", item);
-        break;
-    }
+    const double work = work_minutes(x, item);
     begin_repair(x, RepairMode::Manual, t + travel + work);
     r.holds_crew = true;
     log_repair(t, x, RepairStep::Kind::CrewDispatched, t + travel + work, t + travel);
+  }
+  if (!crews_.empty()) dispatch_routed(t);
+}
+
+double Simulation::work_minutes(ElementIndex x, std::uint64_t item) const {
+  const model::RepairTimes& times = elements_[x].repair;
+  switch (rt_[x].damage) {
+    case Damage::Open:
+    case Damage::Tripped:
+    case Damage::Hung:
+      return sample(times.manual, "manual", item);
+    case Damage::Compromised:
+      return sample(times.cleanup, "cleanup", item);
+    case Damage::Wiped:
+      return sample(times.reimage, "reimage", item);
+    default:
+      return sample(times.repair, "repair", item);
   }
 }
 

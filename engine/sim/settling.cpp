@@ -91,6 +91,7 @@ void Simulation::set_operational(ElementIndex x, bool operational, double t) {
   if (!operational) r.nonoperational_since = t;
   if (flag_supplier_[x]) operational_changed_ = true;
   if (campaign_started_ && reach_relevant_[x]) reach_stale_ = campaign_dirty_ = true;  // a path changed
+  if (roads_ && roads_->watches(x)) roads_dirty_ = true;
   touch(x);
   for (std::uint32_t d : outgoing_[x]) enqueue(network_.dependencies()[d].dependent);
 }

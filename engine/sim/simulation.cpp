@@ -66,6 +66,7 @@ Simulation::Simulation(const model::Scenario& scenario, const RunOptions& option
       free_crews_[p] = it->second.count;
       pool_exists_[p] = 1;
     }
+  prepare_crews();
   prepare_campaign();
 }
 
@@ -229,6 +230,8 @@ void Simulation::handle(const QueueItem& item, double t) {
       break;
     case QueueItem::Kind::ResponseRun:
       run_response(item.payload, t);
+      break;
+    case QueueItem::Kind::CrewReady:  // the dispatch after this instant finds the crew ready
       break;
     case QueueItem::Kind::SetpointReset:
       if (rt_[item.payload].setpoint_token == item.token) {

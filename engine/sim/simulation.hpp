@@ -5,6 +5,7 @@
 //   settling.cpp          availability through dependencies, loss of control and of view
 //   power_physics.cpp     power layers: solving, overload protection, physical causes
 //   restoration.cpp       detection, remote work, crews and replacement
+//   crew_routing.cpp      crews with a depot: tours over the road network (road_graph.hpp)
 //   recorder.cpp          states and causes, the change log, layer aggregates and the trace
 //   campaign.cpp          the attacker: which steps can run where, attempts and their effects
 //   attack_reach.cpp      what the attacker reaches over cyber links and through control
@@ -20,6 +21,7 @@
 #include "blackstart/sim/power_model.hpp"
 #include "blackstart/sim/simulator.hpp"
 #include "event_queue.hpp"
+#include "road_graph.hpp"
 #include "target_selection.hpp"
 
 namespace blackstart::sim {
@@ -87,6 +89,8 @@ struct Runtime {
   bool repairing = false;
   bool holds_crew = false;
   bool waiting_for_crew = false;
+  std::uint32_t crew = RepairStep::kNoCrew;  // routed crew on the job
+  bool no_route = false;                     // routed: free crews have no open road to it
   RepairMode mode = RepairMode::None;
   std::uint32_t repair_token = 0;
   std::uint32_t damage_count = 0;  // how many times damaged: part of repair random streams
@@ -130,6 +134,19 @@ struct Runtime {
   bool touched = false;
 };
 
+//! A crew of a pool with a depot, between jobs or on one. Its last drive (leg) went from junction
+//! `from`, leaving at `depart`, to junction `to`, arriving at `arrive`.
+struct Crew {
+  std::uint16_t pool = 0;
+  std::uint32_t depot = 0;  // junction
+  model::ElementIndex job = model::kNoElement;
+  std::uint32_t from = 0, to = 0;
+  double depart = 0.0, arrive = 0.0;
+  double shift_start = -1.0;  // <0: off duty, the next job starts a shift
+  double ready_at = 0.0;      // resting until
+  bool must_rest = false;     // the shift is over: home, then rest
+};
+
 class Simulation {
  public:
   Simulation(const model::Scenario& scenario, const RunOptions& options, Observer* observer);
@@ -149,7 +166,7 @@ class Simulation {
   void apply_event(std::uint32_t event_index, double t);
   bool set_damage(model::ElementIndex x, Damage damage, std::uint32_t event_index, const Cause& cause,
                   double t);
-  void cancel_repair(model::ElementIndex x);
+  void cancel_repair(model::ElementIndex x, double t);
   void clear_damage(model::ElementIndex x, const Cause& cause, double t);
 
   // settling.cpp
@@ -168,6 +185,7 @@ class Simulation {
   // restoration.cpp
   void start_repairs(double t);
   void dispatch_crews(double t);
+  double work_minutes(model::ElementIndex x, std::uint64_t item) const;
   void begin_repair(model::ElementIndex x, RepairMode mode, double done_at);
   void finish_repair(model::ElementIndex x, std::uint32_t token, double t);
   std::uint16_t crew_pool_of(model::ElementIndex x) const;
@@ -177,6 +195,16 @@ class Simulation {
   void log_repair(double t, model::ElementIndex x, RepairStep::Kind kind, double until = 0.0,
                   double arrive = 0.0);
   Cause repair_cause(model::ElementIndex x, Reason reason) const;
+
+  // crew_routing.cpp
+  void prepare_crews();
+  void dispatch_routed(double t);
+  void release_crew(std::uint32_t crew, double t);
+  void send_crews_home(double t);
+  //! When crew `c` can be at junction `site` if it leaves now; `origin`, `depart` receive where and
+  //! when its drive starts. RoadGraph::kUnreachable when no open road leads there.
+  double crew_arrival(const Crew& c, std::uint32_t site, double t, std::uint32_t& origin, double& depart);
+  void record_leg(std::uint32_t c, CrewLeg::Purpose purpose, model::ElementIndex job);
 
   // campaign.cpp
   void prepare_campaign();
@@ -254,6 +282,10 @@ class Simulation {
   std::vector<std::string> crew_pool_names_;
   std::vector<int> free_crews_;  // per crew pool; the default pool has none unless the scenario names it
   std::vector<char> pool_exists_;
+  std::vector<char> pool_routed_;     // per crew pool: it has a depot
+  std::unique_ptr<RoadGraph> roads_;  // only when some pool is routed
+  bool roads_dirty_ = false;          // a road, junction or signal zone changed its working state
+  std::vector<Crew> crews_;           // routed crews, pool by pool
 
   // The campaign (campaign.cpp, attack_reach.cpp, defence.cpp)
   const model::Campaign& campaign_;

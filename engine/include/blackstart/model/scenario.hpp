@@ -53,7 +53,35 @@ struct Event {
 struct CrewPool {
   std::string operator_name;
   int count = 1;
+  //! Time to reach a job when the crew is not routed over roads (no depot, or no road to the job).
   core::DurationDistribution travel = core::DurationDistribution::fixed(30);
+  //! Routed crews: the transport assets (road junctions) the crews start from, crew k from depot
+  //! k mod size. Empty: the pool's crews are not routed and draw `travel` for every job.
+  std::vector<ElementIndex> depots;
+  //! Routed crews: after this long on duty a crew finishes its job, drives back to its depot and
+  //! rests. ASSUMPTION: 16 h on / 8 h off, the usual cap on consecutive hours in utility storm
+  //! restoration; both can be set per pool.
+  double shift_min = 16 * 60;
+  double rest_min = 8 * 60;
+  SourceLocation location{};
+
+  [[nodiscard]] bool routed() const { return !depots.empty(); }
+};
+
+//! How crews move over the road network (`roads:`): speeds by road class, dark traffic signals.
+struct RoadSettings {
+  //! Number of road classes: 0 (motorway) ... 7 (track, service road), the functional road classes
+  //! of navigation data.
+  static constexpr int kClasses = 8;
+  //! Speed of a repair vehicle per road class, km/h. ASSUMPTION: typical free-flow speeds of a van
+  //! on motorway, trunk, primary, secondary, tertiary, local, residential and service roads, less a
+  //! margin for a loaded truck; not from a source. A road's own `speed_kmh` overrides its class.
+  double speed_kmh[kClasses] = {90, 80, 65, 55, 45, 35, 25, 15};
+  //! Class of a road without `road_class`. ASSUMPTION: a tertiary road.
+  int default_class = 4;
+  //! Speed factor on a road whose traffic-signal zone is dark. ASSUMPTION: dark junctions work as
+  //! all-way stops, which about halves urban travel speed.
+  double dark_signals_factor = 0.5;
   SourceLocation location;
 };
 
@@ -186,6 +214,7 @@ struct Scenario {
   std::vector<Event> events;
   std::map<std::string, CrewPool> crews;  //!< by operator name
   RestorationPolicy restoration;
+  RoadSettings roads;  //!< used by crews that have depots
   std::vector<Mitigation> mitigations;
   std::vector<SourceRef> sources;
   std::optional<ClassicModelSpec> classic_model;  //!< set: a textbook model, not the simulator

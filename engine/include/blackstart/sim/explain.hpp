@@ -1,5 +1,6 @@
 #pragma once
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "blackstart/model/scenario.hpp"
@@ -40,6 +41,7 @@ struct StillDown {
     AwaitingReplacement,  //!< new hardware arrives at `until_min`
     NoRestoration,        //!< nothing in the scenario restores it
     Isolated,             //!< a response playbook took it out of service
+    NoRoute,              //!< free crews of `crew_pool` have no open road to its site `other`
   };
   model::ElementIndex element = model::kNoElement;
   State state = State::InService;
@@ -51,6 +53,14 @@ struct StillDown {
   bool loss_of_control = false;  //!< not remotely controllable at that time
   double arrive_min = 0.0;
   double until_min = 0.0;
+  //! A routed crew (CrewTravelling, UnderRepair): which one (index into RunResult::crews), the
+  //! junction it left at `depart_min` (kNoElement off the roads) and the junction it works from.
+  std::uint32_t crew = RepairStep::kNoCrew;
+  std::string crew_name;  //!< `operator#n`
+  model::ElementIndex crew_from = model::kNoElement;
+  model::ElementIndex crew_site = model::kNoElement;
+  double depart_min = 0.0;
+  bool routed = false;  //!< WaitingForCrew: the pool's crews are routed (nearest job first)
 };
 
 //! Why `element` is still down at `at_min`; empty when it works then. Needs the scenario the run

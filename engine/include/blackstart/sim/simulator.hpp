@@ -65,6 +65,36 @@ struct RepairStep {
   std::uint16_t crew_pool = 0;  //!< index into crew_pool_names()
   double arrive_min = 0.0;
   double until_min = 0.0;
+  //! Routed crews (a pool with a depot), CrewDispatched: which crew (index into RunResult::crews),
+  //! where it left from (a junction, or kNoElement off the roads) and where it works (the junction
+  //! it drives to; kNoElement when the asset is off the roads and `travel` was drawn).
+  std::uint32_t crew = kNoCrew;
+  model::ElementIndex crew_from = model::kNoElement;
+  model::ElementIndex crew_site = model::kNoElement;
+  //! WaitingForCrew of a routed pool: true when free crews exist but no open road leads to it.
+  bool no_route = false;
+  static constexpr std::uint32_t kNoCrew = 0xffffffffu;
+};
+
+//! One crew of a pool with a depot (routed over the road network).
+struct CrewRecord {
+  std::string name;        //!< `operator#n`, n from 1
+  std::uint16_t pool = 0;  //!< index into crew_pool_names()
+  model::ElementIndex depot = model::kNoElement;
+};
+
+//! One drive of a routed crew: to a job, or back to its depot.
+struct CrewLeg {
+  enum class Purpose : std::uint8_t { Job, Home };
+  std::uint32_t crew = 0;
+  Purpose purpose = Purpose::Job;
+  model::ElementIndex job = model::kNoElement;   //!< Purpose::Job: the element it goes to repair
+  model::ElementIndex from = model::kNoElement;  //!< junction it leaves (kNoElement: off the roads)
+  model::ElementIndex to = model::kNoElement;    //!< junction it drives to
+  double depart_min = 0.0;
+  double arrive_min = 0.0;
+  std::vector<model::ElementIndex> roads;  //!< road links in driving order
+  bool rest = false;                       //!< Purpose::Home: the shift is over, it rests there
 };
 
 //! One line of the campaign's log (attack.csv).
@@ -116,6 +146,8 @@ struct RunResult {
   std::vector<StateChange> cause_updates;
   std::vector<RepairStep> repairs;       //!< restoration work, in time order
   std::vector<AttackRecord> attack_log;  //!< the campaign, in time order
+  std::vector<CrewRecord> crews;         //!< routed crews; empty when no pool has a depot
+  std::vector<CrewLeg> crew_legs;        //!< their drives, in time of departure
   AttackOutcome attack;
   std::vector<State> final_states;  //!< per element at the horizon
 };
