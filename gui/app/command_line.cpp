@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <cmath>
 #include <cstring>
 #include <iostream>
 
@@ -35,7 +36,8 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
       "  blackstart-gui --screenshot out.png --run --at 1h ukraine-2015\n"
       "  blackstart-gui --screenshot canvas.png --view canvas --stacked --run tutorial\n"
       "  blackstart-gui --screenshot compare.png --what-if --view charts ukraine-2015\n"
-      "  blackstart-gui --screenshot attack.png --attack --at 2h scenario-with-campaign.yaml"));
+      "  blackstart-gui --screenshot attack.png --attack --at 2h scenario-with-campaign.yaml\n"
+      "  blackstart-gui --screenshot trace.png --downstream power/sub-north --time 30 tutorial"));
   parser.addHelpOption();
   parser.addVersionOption();
   parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("Scenario file or built-in name"));
@@ -64,7 +66,15 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
                                   QStringLiteral("Bring the Attack and Controls panels to the front."));
   const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, WxH."),
                                 QStringLiteral("WxH"), QStringLiteral("1600x1000"));
-  parser.addOptions({screenshot, at, run, what_if, view, select, stacked, attack, size});
+  const QCommandLineOption downstream(
+      QStringLiteral("downstream"),
+      QStringLiteral("Highlight and list what this asset (full id) took down; implies --run."),
+      QStringLiteral("ID"));
+  const QCommandLineOption time(QStringLiteral("time"),
+                                QStringLiteral("Simulated time in minutes (90) or as a duration (1h30min); "
+                                               "the same as --at."),
+                                QStringLiteral("MIN"));
+  parser.addOptions({screenshot, at, run, what_if, view, select, stacked, attack, size, downstream, time});
   if (!parser.parse(arguments)) {
     std::cerr << "blackstart-gui: " << parser.errorText().toStdString() << "\n";
     *exit_code = 2;
@@ -102,6 +112,32 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
     out.at = d->minutes;
     out.run = true;
   }
+  if (parser.isSet(time)) {
+    // Minutes as a bare number, or a duration as --at takes it.
+    bool number = false;
+    double minutes = parser.value(time).toDouble(&number);
+    std::string why;
+    if (!number) {
+      const auto d = core::parse_duration(parser.value(time).toStdString(), &why);
+      if (d) minutes = d->minutes;
+      number = d.has_value();
+    }
+    if (!number || minutes < 0 || !std::isfinite(minutes)) {
+      std::cerr << "blackstart-gui: --time: "
+                << (number ? std::string("must be a non-negative number of minutes") : why) << "\n";
+      *exit_code = 2;
+      return std::nullopt;
+    }
+    if (out.at && *out.at != minutes) {
+      std::cerr << "blackstart-gui: --time and --at name different times\n";
+      *exit_code = 2;
+      return std::nullopt;
+    }
+    out.at = minutes;
+    out.run = true;
+  }
+  out.downstream = parser.value(downstream);
+  if (!out.downstream.isEmpty()) out.run = true;
   out.view = parser.value(view);
   if (out.view != QStringLiteral("window") && out.view != QStringLiteral("canvas") &&
       out.view != QStringLiteral("charts") && out.view != QStringLiteral("attack")) {

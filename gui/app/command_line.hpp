@@ -14,6 +14,7 @@ struct CommandLine {
   bool what_if = false;                     //!< --what-if: the baseline and each mitigation
   QString view = QStringLiteral("window");  //!< --view window|canvas|charts|attack
   QString select;                           //!< --select ID: inspect this asset in the screenshot
+  QString downstream;                       //!< --downstream ID: what it took down (implies --run)
   bool stacked = false;                     //!< --stacked
   bool attack = false;                      //!< --attack: the Attack and Controls panels in front
   int width = 1600;                         //!< --size WxH

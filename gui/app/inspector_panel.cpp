@@ -98,9 +98,22 @@ void InspectorPanel::on_item(QTreeWidgetItem* item) {
 }
 
 void InspectorPanel::on_link(const QUrl& url) {
+  if (url.scheme() == QStringLiteral("event")) {
+    emit eventActivated(url.path());
+    return;
+  }
   bool ok = false;
   const auto element = static_cast<ElementIndex>(url.path().toUInt(&ok));
   if (ok && url.scheme() == QStringLiteral("element") && element != element_) emit elementActivated(element);
+}
+
+void InspectorPanel::add_trace(QWidget* bar, QWidget* list, const QString& title) {
+  static_cast<QVBoxLayout*>(layout())->insertWidget(2, bar);
+  tabs_->addTab(list, title);
+}
+
+void InspectorPanel::show_tab(QWidget* widget) {
+  tabs_->setCurrentWidget(widget);
 }
 
 void InspectorPanel::activate_step(std::size_t step) {
@@ -235,6 +248,7 @@ void InspectorPanel::refresh_attributes() {
     item->setData(0, ElementRole, other);
     item->setForeground(0, dependency_pen(d.kind).color());
   }
+  power_rows_.add(scenario_, element_, needs, needed, ElementRole);
   dependencies_->setRootIsDecorated(true);
   dependencies_->expandAll();
 }
@@ -314,6 +328,12 @@ void InspectorPanel::show_explanation(const Explanation& answer) {
     if (c.cause.element != model::kNoElement && c.cause.element < net.size()) {
       const QString other = QString::fromStdString(net.element(c.cause.element).id).toHtmlEscaped();
       because.replace(other, QStringLiteral("<a href='element:%1'>%2</a>").arg(c.cause.element).arg(other));
+    }
+    // The event that started it all is a link to its row in the scenario events.
+    if (c.cause.kind == sim::CauseKind::Event && !c.cause.from_step &&
+        c.cause.event < run_->scenario->events.size()) {
+      const QString event = QString::fromStdString(run_->scenario->events[c.cause.event].id).toHtmlEscaped();
+      because.replace(event, QStringLiteral("<a href='event:%1'>%1</a>").arg(event));
     }
     const QString detail = describe_detail(context, c);
     QString tail;

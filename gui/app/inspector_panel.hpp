@@ -1,6 +1,7 @@
 #pragma once
 #include <QWidget>
 
+#include "app/trace_needed_by.hpp"
 #include "controllers/run_snapshot.hpp"
 
 class QLabel;
@@ -51,9 +52,17 @@ class InspectorPanel : public QWidget {
   [[nodiscard]] QTreeWidget* attributes() const { return attributes_; }
   [[nodiscard]] QTreeWidget* dependencies() const { return dependencies_; }
   [[nodiscard]] QString state_text() const;
+  //! "What did this take down?": `bar` goes under the state line, `list` becomes a tab.
+  void add_trace(QWidget* bar, QWidget* list, const QString& title);
+  //! Brings the tab of `widget` to the front.
+  void show_tab(QWidget* widget);
+  //! Does what clicking the chain's link to a scenario event does (`event:<id>`).
+  void activate_link(const QUrl& url) { on_link(url); }
 
  signals:
   void elementActivated(blackstart::model::ElementIndex element);
+  //! The chain's last step names a scenario event and its link was clicked.
+  void eventActivated(const QString& event_id);
   //! The chain for the current element and time is shown.
   void explained();
 
@@ -82,6 +91,7 @@ class InspectorPanel : public QWidget {
   QTreeWidget* history_ = nullptr;
   QTreeWidget* dependencies_ = nullptr;
   QTabWidget* tabs_ = nullptr;
+  PowerPathRows power_rows_;
 };
 
 }  // namespace blackstart::gui

@@ -27,6 +27,7 @@
 #include "app/run_settings.hpp"
 #include "app/scenario_events_panel.hpp"
 #include "app/timeline_widget.hpp"
+#include "app/trace_actions.hpp"
 #include "app/user_messages.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
@@ -74,6 +75,12 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
   runs_actions_->set_cancel_action(action(QStringLiteral("actionCancel")));
   defences_ = new DefenceActions(&document_, run_settings_, runs_actions_, messages_, this);
   exports_ = new ExportActions({&document_, &state_, scene_, charts_, runs_}, messages_, this);
+  trace_ = new TraceActions(
+      {&state_, scene_, inspector_, scenario_events_, [this](ElementIndex e) { select_element(e, true); },
+       [this] {
+         if (auto* dock = findChild<QDockWidget*>(QStringLiteral("scenarioDock"))) dock->raise();
+       }},
+      this);
   build_toolbars();
   build_menus();
   follow_state();

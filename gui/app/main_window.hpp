@@ -34,6 +34,7 @@ class RunsModel;
 class ScenarioEventsPanel;
 class SeedSpinBox;
 class TimelineWidget;
+class TraceActions;
 class LiveReadout;
 class UserMessages;
 
@@ -92,6 +93,8 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] InspectorPanel* inspector() const { return inspector_; }
   [[nodiscard]] TimelineWidget* timeline() const { return timeline_; }
   [[nodiscard]] LiveReadout* live_readout() const { return live_readout_; }
+  //! "What did this take down?", Back/Forward through selected assets.
+  [[nodiscard]] TraceActions* trace() const { return trace_; }
   [[nodiscard]] RunController* run_controller() const;
   [[nodiscard]] RunsModel* runs_model() const { return runs_; }
   [[nodiscard]] EventLogModel* event_log() const;
@@ -147,6 +150,7 @@ class MainWindow : public QMainWindow {
   EditActions* edits_ = nullptr;
   ExportActions* exports_ = nullptr;
   DefenceActions* defences_ = nullptr;
+  TraceActions* trace_ = nullptr;
 
   NetworkScene* scene_ = nullptr;
   NetworkView* view_ = nullptr;

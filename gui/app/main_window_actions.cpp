@@ -28,6 +28,7 @@
 #include "app/scenario_events_panel.hpp"
 #include "app/seed_spin_box.hpp"
 #include "app/timeline_widget.hpp"
+#include "app/trace_actions.hpp"
 #include "app/undo_action.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
@@ -223,6 +224,9 @@ void MainWindow::build_menus() {
   view->addAction(action(QStringLiteral("actionLabels")));
   view->addMenu(layers_->menu());
   view->addSeparator();
+  for (const char* name : {"actionBack", "actionForward", "actionTakenDown", "actionClearTrace"})
+    view->addAction(action(QString::fromLatin1(name)));
+  view->addSeparator();
   for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
   view->addAction(action(QStringLiteral("actionResetLayout")));
 
@@ -300,6 +304,8 @@ void MainWindow::show_context_menu(ElementIndex element, const QPoint& screen_po
     auto* title = menu.addAction(id);
     title->setEnabled(false);
     menu.addAction(tr("Inspect"), this, [this, element] { select_element(element, false); });
+    menu.addAction(trace_->taken_down_action()->text(), this, [this, element] { trace_->trace(element); })
+        ->setEnabled(state_.run() != nullptr);
     menu.addAction(tr("Centre here"), this, [this, element] { view_->focus_on(element); });
     auto* attack = menu.addMenu(tr("Attack"));
     for (auto a : attack_actions_for(*scenario, element)) {

@@ -10,10 +10,31 @@
 #include "app/export.hpp"
 #include "app/inspector_panel.hpp"
 #include "app/main_window.hpp"
+#include "app/trace_actions.hpp"
+#include "blackstart/core/duration.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
 
 namespace blackstart::gui {
+
+namespace {
+
+//! --downstream: selects the asset and shows what it took down, highlighted and listed.
+bool show_downstream(MainWindow& window, const QString& id) {
+  const auto found = window.document()->scenario()->network.find(id.toStdString());
+  if (!found) {
+    std::cerr << "blackstart-gui: --downstream: no asset '" << id.toStdString() << "'\n";
+    return false;
+  }
+  window.trace()->trace(*found);
+  window.inspector()->wait_for_explanation();
+  const auto& trace = *window.trace()->controller();
+  std::cout << id.toStdString() << " took down " << trace.downstream().size() << " elements at "
+            << core::format_duration(core::Duration{trace.time()}) << "\n";
+  return true;
+}
+
+}  // namespace
 
 int take_screenshot(const CommandLine& command) {
   MainWindow window(MainWindow::Options{false, false});
@@ -45,6 +66,7 @@ int take_screenshot(const CommandLine& command) {
       return 1;
     }
   }
+  if (!command.downstream.isEmpty() && !show_downstream(window, command.downstream)) return 1;
   // A what-if comparison is read on the curves and the runs table, even when a campaign would put
   // the attack graph in front.
   if (command.what_if)

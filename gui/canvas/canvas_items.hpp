@@ -20,6 +20,9 @@ struct CanvasModel {
   bool show_labels = true;
   qreal symbol_size = 12.0;  //!< diameter at zoom 1, scene units
   ElementIndex selected = model::kNoElement;
+  //! "What did this take down?": the traced asset and what it holds down (TraceHighlightItem).
+  ElementIndex trace_root = model::kNoElement;
+  std::vector<ElementIndex> highlighted;
 
   [[nodiscard]] const model::Network& network() const { return scenario->network; }
   [[nodiscard]] bool visible(ElementIndex e) const { return layer_visible[network().element(e).layer]; }

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "blackstart/core/duration.hpp"
+#include "canvas/trace_highlight_item.hpp"
 #include "controllers/view_state.hpp"
 
 namespace blackstart::gui {
@@ -48,6 +49,7 @@ void NetworkScene::set_scenario(std::shared_ptr<const model::Scenario> scenario,
   const auto layers = scenario_->network.layers().size();
   if (!same_network || model_.layer_visible.size() != layers) model_.layer_visible.assign(layers, true);
   if (!same_network) model_.selected = model::kNoElement;
+  if (!same_network) set_highlighted(model::kNoElement, {});
   if (!model_.frame || model_.frame->codes.size() != scenario_->network.size())
     model_.frame = idle_frame(scenario_->network.size());
   model_.symbol.resize(scenario_->network.size());
@@ -184,6 +186,9 @@ void NetworkScene::rebuild() {
   addItem(dependencies_);
   const QRectF all = itemsBoundingRect().adjusted(-layout_.spacing * 2, -layout_.spacing * 2,
                                                   layout_.spacing * 2, layout_.spacing * 2);
+  auto* trace = new TraceHighlightItem(&model_, all);
+  trace->setZValue(8);  // under the assets, above the dependency arrows
+  addItem(trace);
   selection_ = new SelectionItem(&model_, all);
   selection_->setZValue(100);
   addItem(selection_);
@@ -222,6 +227,12 @@ void NetworkScene::set_labels_visible(bool visible) {
 
 void NetworkScene::set_selected(ElementIndex element) {
   model_.selected = element;
+  update();
+}
+
+void NetworkScene::set_highlighted(ElementIndex root, std::vector<ElementIndex> elements) {
+  model_.trace_root = root;
+  model_.highlighted = root == model::kNoElement ? std::vector<ElementIndex>{} : std::move(elements);
   update();
 }
 

@@ -34,6 +34,9 @@ class NetworkScene : public QGraphicsScene {
   //! Highlights an element (no signal); kNoElement clears.
   void set_selected(ElementIndex element);
   [[nodiscard]] ElementIndex selected() const { return model_.selected; }
+  //! Highlights what `root` took down (no signal); kNoElement clears.
+  void set_highlighted(ElementIndex root, std::vector<ElementIndex> elements);
+  [[nodiscard]] const std::vector<ElementIndex>& highlighted() const { return model_.highlighted; }
 
   //! The visible element under a scene point, within `radius` scene units.
   [[nodiscard]] ElementIndex element_at(QPointF scene_point, qreal radius) const;
