@@ -114,6 +114,11 @@ void InspectorPanel::add_trace(QWidget* bar, QWidget* list, const QString& title
 
 void InspectorPanel::show_tab(QWidget* widget) {
   tabs_->setCurrentWidget(widget);
+  // A list wants the room: the chain above keeps a third (a short dock on a laptop screen).
+  if (auto* split = qobject_cast<QSplitter*>(tabs_->parentWidget())) {
+    const int total = split->sizes().value(0) + split->sizes().value(1);
+    if (total > 0 && split->sizes().value(1) < total * 2 / 3) split->setSizes({total / 3, total - total / 3});
+  }
 }
 
 void InspectorPanel::activate_step(std::size_t step) {

@@ -19,7 +19,10 @@ QString time_text(double t_min) {
 }
 
 QString how_text(const model::Network& net, const sim::DownstreamElement& d) {
-  const QString via = QString::fromStdString(net.element(d.via).id);
+  // In the element's own layer the local id is enough (the list is grouped by layer).
+  const auto& from = net.element(d.via);
+  const QString via =
+      QString::fromStdString(from.layer == net.element(d.element).layer ? from.local_id : from.id);
   switch (d.link) {
     case sim::SupplyLink::Dependency: {
       const auto& deps = net.dependencies();
@@ -28,9 +31,9 @@ QString how_text(const model::Network& net, const sim::DownstreamElement& d) {
       return TracePanel::tr("needs %1 (%2)").arg(via, kind);
     }
     case sim::SupplyLink::Power:
-      return TracePanel::tr("power through %1").arg(via);
+      return TracePanel::tr("power via %1").arg(via);
     case sim::SupplyLink::Cause:
-      return TracePanel::tr("cause chain via %1").arg(via);
+      return TracePanel::tr("cause via %1").arg(via);
   }
   return via;
 }
@@ -48,11 +51,17 @@ TracePanel::TracePanel(const TraceController* trace, QWidget* parent) : QWidget(
   layout->addWidget(summary_);
   list_ = new QTreeWidget(this);
   list_->setObjectName(QStringLiteral("traceList"));
-  list_->setHeaderLabels({tr("Element"), tr("State"), tr("How")});
+  list_->setHeaderLabels({tr("Element"), tr("How")});
   list_->setUniformRowHeights(true);
   list_->setAlternatingRowColors(true);
   list_->header()->setStretchLastSection(true);
   list_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  list_->setIndentation(10);
+  // A narrow dock: no header or sideways scrolling; long texts are cut at the end (tooltips have
+  // them whole).
+  list_->setHeaderHidden(true);
+  list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  list_->setTextElideMode(Qt::ElideRight);
   list_->setToolTip(
       tr("Everything the traced asset holds down at the chosen time: through dependencies, power "
          "carried on through lines and buses, and the run's cause chains. Click a row to inspect it."));
@@ -78,7 +87,10 @@ QStringList TracePanel::listed_ids() const {
   QStringList ids;
   for (int l = 0; l < list_->topLevelItemCount(); ++l) {
     const auto* layer = list_->topLevelItem(l);
-    for (int i = 0; i < layer->childCount(); ++i) ids << layer->child(i)->text(0);
+    for (int i = 0; i < layer->childCount(); ++i) {
+      const auto element = static_cast<ElementIndex>(layer->child(i)->data(0, ElementRole).toUInt());
+      ids << QString::fromStdString(trace_->network()->element(element).id);
+    }
   }
   return ids;
 }
@@ -116,16 +128,25 @@ void TracePanel::refresh() {
       layer = new QTreeWidgetItem({QString::fromStdString(net.layers()[e.layer].name)});
       layer->setFirstColumnSpanned(false);
     }
-    QString state = state_label(d.state);
-    if (d.own_damage) state += tr(" (and damaged itself)");
-    auto* item = new QTreeWidgetItem(layer, {QString::fromStdString(e.id), state, how_text(net, d)});
+    // The state is the chip's colour (and the tooltip); a narrow dock keeps the id and how.
+    QString how = how_text(net, d);
+    if (d.own_damage) how += tr("; also hit itself");
+    // Grouped by layer: the id inside the layer is enough (the tooltip has the full one).
+    auto* item = new QTreeWidgetItem(layer, {QString::fromStdString(e.local_id), how});
     item->setData(0, ElementRole, d.element);
-    item->setIcon(1, [&] {
+    item->setData(0, StateRole, static_cast<int>(d.state));
+    item->setIcon(0, [&] {
       QPixmap chip(10, 10);
       chip.fill(state_color(d.state));
       return QIcon(chip);
     }());
-    item->setToolTip(0, QString::fromStdString(e.name.empty() ? e.id : e.name));
+    const QString tip =
+        QStringLiteral("%1%2: %3")
+            .arg(QString::fromStdString(e.id),
+                 e.name.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(e.name)),
+                 state_label(d.state));
+    item->setToolTip(0, tip);
+    item->setToolTip(1, how);
   }
   for (std::size_t l = 0; l < layers.size(); ++l) {
     if (!layers[l]) continue;

@@ -17,12 +17,14 @@ class TracePanel : public QWidget {
  public:
   //! Qt::UserRole of rows that name an element.
   static constexpr int ElementRole = Qt::UserRole;
+  //! Qt::UserRole + 1 of element rows: the sim::State shown by the row's chip.
+  static constexpr int StateRole = Qt::UserRole + 1;
 
   explicit TracePanel(const TraceController* trace, QWidget* parent = nullptr);
   [[nodiscard]] QTreeWidget* list() const { return list_; }
   //! The summary line above the list (plain text).
   [[nodiscard]] QString summary() const;
-  //! The ids listed, in list order.
+  //! The full ids listed, in list order.
   [[nodiscard]] QStringList listed_ids() const;
 
  signals:

@@ -24,9 +24,9 @@ void TraceHighlightItem::paint(QPainter* painter, const QStyleOptionGraphicsItem
   painter->setRenderHint(QPainter::Antialiasing, true);
 
   // Links first (a broad band along the line), then assets (a disc behind the symbol).
-  QPen band(trace_color(110));
+  QPen band(trace_color(140));
   band.setCosmetic(true);
-  band.setWidthF(std::clamp(radius * lod * 1.2, 5.0, 14.0));
+  band.setWidthF(std::clamp(radius * lod * 1.4, 6.0, 16.0));
   band.setCapStyle(Qt::RoundCap);
   painter->setPen(band);
   for (auto x : m.highlighted) {
@@ -38,11 +38,11 @@ void TraceHighlightItem::paint(QPainter* painter, const QStyleOptionGraphicsItem
     painter->drawLine(line);
   }
   painter->setPen(Qt::NoPen);
-  painter->setBrush(trace_color(120));
+  painter->setBrush(trace_color(150));
   for (auto x : m.highlighted) {
     if (x >= m.position.size() || !m.visible(x) || net.element(x).is_link) continue;
     if (!area.contains(m.position[x])) continue;
-    painter->drawEllipse(m.position[x], radius * 1.9, radius * 1.9);
+    painter->drawEllipse(m.position[x], radius * 2.2, radius * 2.2);
   }
   // The traced asset: two rings, so it reads as the origin even without colour.
   QPen ring(trace_color());

@@ -121,14 +121,15 @@ void TraceTest::highlights_and_lists_what_sub_north_took_down() {
   QVERIFY(panel->isVisibleTo(window_->inspector()));
   QCOMPARE(panel->list()->topLevelItem(0)->text(0), QStringLiteral("power (9)"));
   QCOMPARE(panel->list()->topLevelItem(1)->text(0), QStringLiteral("transport (3)"));
-  // The south substation was opened by its own event too; the road is only slowed.
+  // The south substation was opened by its own event too (a crew is at it); the road is only slowed.
   const auto* south = panel->list()->topLevelItem(0)->child(0);
-  QCOMPARE(south->text(0), QStringLiteral("power/sub-south"));
-  QVERIFY2(south->text(1).contains(QStringLiteral("damaged itself")), qPrintable(south->text(1)));
-  QCOMPARE(south->text(2), QStringLiteral("power through power/l-north-south"));
+  QCOMPARE(south->text(0), QStringLiteral("sub-south"));
+  QCOMPARE(south->text(1), QStringLiteral("power via l-north-south; also hit itself"));
+  QCOMPARE(south->data(0, TracePanel::StateRole).toInt(), static_cast<int>(sim::State::UnderRepair));
   const auto* road = panel->list()->topLevelItem(1)->child(2);
-  QCOMPARE(road->text(0), QStringLiteral("transport/road-centre"));
-  QCOMPARE(road->text(1), state_label(sim::State::Degraded));
+  QCOMPARE(road->text(0), QStringLiteral("road-centre"));
+  QCOMPARE(road->data(0, TracePanel::StateRole).toInt(), static_cast<int>(sim::State::Degraded));
+  QCOMPARE(road->text(1), QStringLiteral("needs signals-centre (control)"));
 
   // The engine's answer, computed without the GUI, is the same.
   const auto run = window_->current_run();
@@ -141,7 +142,9 @@ void TraceTest::highlights_and_lists_what_sub_north_took_down() {
   auto* layer = panel->list()->topLevelItem(0);
   auto* row = layer->child(0);
   emit panel->list()->itemClicked(row, 0);
-  QCOMPARE(QString::fromStdString(net.element(window_->view_state()->selected()).id), row->text(0));
+  QCOMPARE(window_->view_state()->selected(),
+           static_cast<ElementIndex>(row->data(0, TracePanel::ElementRole).toUInt()));
+  QCOMPARE(QString::fromStdString(net.element(window_->view_state()->selected()).local_id), row->text(0));
   QCOMPARE(window_->scene()->highlighted().size(), static_cast<std::size_t>(expected.size()));
 }
 
