@@ -50,7 +50,8 @@ RunDifference run_difference(const sim::RunResult& baseline, const sim::RunResul
   const auto a = conditions_at(baseline, t_min);
   const auto b = conditions_at(what_if, t_min);
   for (std::size_t e = 0; e < a.size(); ++e)
-    if (!same_condition(a[e], b[e])) out.elements.push_back({static_cast<model::ElementIndex>(e), a[e], b[e]});
+    if (!same_condition(a[e], b[e]))
+      out.elements.push_back({static_cast<model::ElementIndex>(e), a[e], b[e]});
   return out;
 }
 

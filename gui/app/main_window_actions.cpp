@@ -222,6 +222,7 @@ void MainWindow::build_menus() {
   view->addAction(action(QStringLiteral("actionDependencies")));
   view->addAction(action(QStringLiteral("actionLabels")));
   view->addMenu(layers_->menu());
+  view->addAction(action(QStringLiteral("actionCompare")));
   view->addSeparator();
   for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
   view->addAction(action(QStringLiteral("actionResetLayout")));

@@ -44,7 +44,8 @@ double hours_from_change_log(const sim::RunResult& run, sim::ChangeKind kind) {
 }
 }  // namespace
 
-TEST_CASE("loss-of-control and loss-of-view hours integrate the flags of the change log", "[metrics][supervision]") {
+TEST_CASE("loss-of-control and loss-of-view hours integrate the flags of the change log",
+          "[metrics][supervision]") {
   const auto run = sim::simulate(ukraine());
   const auto hours = metrics::supervision_hours(run);
   CHECK(hours.loss_of_control_hours > 0);
@@ -66,7 +67,8 @@ TEST_CASE("loss-of-control and loss-of-view hours integrate the flags of the cha
   const auto json = nlohmann::json::parse(report::summary_json(summary, {}));
   CHECK(json["loss_of_control_hours"].get<double>() == summary.loss_of_control_hours);
   CHECK(json["loss_of_view_hours"].get<double>() == summary.loss_of_view_hours);
-  CHECK(json["layers"]["power"]["loss_of_control_hours"].get<double>() == summary.layers[0].loss_of_control_hours);
+  CHECK(json["layers"]["power"]["loss_of_control_hours"].get<double>() ==
+        summary.layers[0].loss_of_control_hours);
   CHECK(metrics::find_run_metric("loss_of_control_hours")->of(summary) == summary.loss_of_control_hours);
 }
 
@@ -123,7 +125,8 @@ TEST_CASE("run difference: which elements differ between two runs at a time", "[
   const auto gateways = sim::simulate(ukraine({"recoverable-gateways"}));
   const auto gw01 = *scenario.network.find("cyber/pry-gw-01");
   const auto sub = *scenario.network.find("power/pry-110-01");
-  auto find = [](const metrics::RunDifference& d, model::ElementIndex e) -> const metrics::ElementDifference* {
+  auto find = [](const metrics::RunDifference& d,
+                 model::ElementIndex e) -> const metrics::ElementDifference* {
     for (const auto& x : d.elements)
       if (x.element == e) return &x;
     return nullptr;
