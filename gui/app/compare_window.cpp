@@ -74,6 +74,8 @@ CompareWindow::CompareWindow(ViewState* state, RunsModel* runs, QWidget* parent)
     captions_[side]->setTextFormat(Qt::RichText);
     captions_[side]->setWordWrap(true);
     scenes_[side] = new NetworkScene(this);
+    // Stacked planes are taller than wide: they fill a half-width pane better than layers side by side.
+    scenes_[side]->set_mode(NetworkScene::Mode::Stacked);
     views_[side] = new NetworkView(scenes_[side], pane);
     views_[side]->setObjectName(side == 0 ? QStringLiteral("baselineView") : QStringLiteral("whatIfView"));
     views_[side]->setFrameShape(QFrame::StyledPanel);
