@@ -26,6 +26,7 @@
 #include "blackstart/metrics/metric_table.hpp"
 #include "blackstart/model/scenario.hpp"
 #include "canvas/difference_overlay.hpp"
+#include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
 #include "controllers/view_state.hpp"
 #include "gui_test_support.hpp"
@@ -219,9 +220,13 @@ void CompareTest::both_canvases_follow_the_one_time_slider() {
   window_->set_time(kAt);
   QCOMPARE(compare->timeline()->time(), kAt);
   QCOMPARE(compare->difference().time_min, kAt);
-  // Clicking an asset on either canvas selects it in the window.
-  window_->view_state()->select(id(kDiffers));
+  // Clicking an asset on the what-if canvas selects it in the window, and on both canvases.
+  window_->view_state()->select(model::kNoElement);
+  auto* view = compare->what_if_view();
+  const QPoint at = view->mapFromScene(view->network_scene()->position_of(id(kDiffers)));
+  QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
   QCOMPARE(window_->view_state()->selected(), id(kDiffers));
+  QCOMPARE(compare->baseline_view()->network_scene()->selected(), id(kDiffers));
 }
 
 void CompareTest::zoom_is_locked_between_the_canvases() {
