@@ -1,6 +1,7 @@
 #include "app/compare_actions.hpp"
 
 #include <QAction>
+#include <QHeaderView>
 #include <QTableView>
 #include <QWidget>
 
@@ -24,6 +25,18 @@ CompareActions::CompareActions(ViewState* state, RunsModel* runs, QWidget* windo
 }
 
 void CompareActions::attach_runs_view(QTableView* view) {
+  // Each Δ next to its figure, and the hours right after the customer-hours, so that they are in view
+  // on a narrow panel (the model's column order, and the CSV's, stay as they are).
+  auto* header = view->horizontalHeader();
+  int to = header->visualIndex(RunsModel::CustomerHours) + 1;
+  for (const int column :
+       {RunsModel::DeltaCustomerHours, RunsModel::LossOfControlHours, RunsModel::DeltaLossOfControlHours,
+        RunsModel::LossOfViewHours, RunsModel::DeltaLossOfViewHours}) {
+    header->moveSection(header->visualIndex(column), to);
+    ++to;
+  }
+  header->moveSection(header->visualIndex(RunsModel::DeltaResilience),
+                      header->visualIndex(RunsModel::Resilience) + 1);
   auto* baseline = new QAction(tr("Use as baseline"), view);
   baseline->setObjectName(QStringLiteral("actionUseAsBaseline"));
   baseline->setToolTip(tr("Compare the other runs with this one in the Δ columns and side by side"));
