@@ -36,6 +36,8 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
       "  blackstart-gui --screenshot out.png --run --at 1h ukraine-2015\n"
       "  blackstart-gui --screenshot canvas.png --view canvas --stacked --run tutorial\n"
       "  blackstart-gui --screenshot compare.png --what-if --view charts ukraine-2015\n"
+      "  blackstart-gui --screenshot side.png --view compare --compare recoverable-gateways --at 2h "
+      "ukraine-2015\n"
       "  blackstart-gui --screenshot attack.png --attack --at 2h scenario-with-campaign.yaml\n"
       "  blackstart-gui --screenshot trace.png --downstream power/sub-north --time 30 tutorial"));
   parser.addHelpOption();
@@ -56,9 +58,11 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
       QStringLiteral("what-if"),
       QStringLiteral("Run the baseline and each mitigation (implies --run) and show "
                      "the comparison."));
-  const QCommandLineOption view(QStringLiteral("view"),
-                                QStringLiteral("What to render: window, canvas, charts or attack."),
-                                QStringLiteral("VIEW"), QStringLiteral("window"));
+  const QCommandLineOption view(
+      QStringLiteral("view"),
+      QStringLiteral("What to render: window, canvas, charts, attack or compare (baseline | "
+                     "what-if side by side; implies --what-if)."),
+      QStringLiteral("VIEW"), QStringLiteral("window"));
   const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Inspect this asset (full id)."),
                                   QStringLiteral("ID"));
   const QCommandLineOption stacked(QStringLiteral("stacked"), QStringLiteral("Draw the layers stacked."));
@@ -74,7 +78,13 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
                                 QStringLiteral("Simulated time in minutes (90) or as a duration (1h30min); "
                                                "the same as --at."),
                                 QStringLiteral("MIN"));
-  parser.addOptions({screenshot, at, run, what_if, view, select, stacked, attack, size, downstream, time});
+  const QCommandLineOption compare(
+      QStringLiteral("compare"),
+      QStringLiteral("With --view compare: the mitigation whose run is shown next to the baseline "
+                     "(default: the first)."),
+      QStringLiteral("NAME"));
+  parser.addOptions(
+      {screenshot, at, run, what_if, view, select, stacked, attack, size, downstream, time, compare});
   if (!parser.parse(arguments)) {
     std::cerr << "blackstart-gui: " << parser.errorText().toStdString() << "\n";
     *exit_code = 2;
@@ -140,8 +150,16 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
   if (!out.downstream.isEmpty()) out.run = true;
   out.view = parser.value(view);
   if (out.view != QStringLiteral("window") && out.view != QStringLiteral("canvas") &&
-      out.view != QStringLiteral("charts") && out.view != QStringLiteral("attack")) {
-    std::cerr << "blackstart-gui: --view must be window, canvas, charts or attack\n";
+      out.view != QStringLiteral("charts") && out.view != QStringLiteral("attack") &&
+      out.view != QStringLiteral("compare")) {
+    std::cerr << "blackstart-gui: --view must be window, canvas, charts, attack or compare\n";
+    *exit_code = 2;
+    return std::nullopt;
+  }
+  if (out.view == QStringLiteral("compare")) out.what_if = out.run = true;  // two runs to compare
+  out.compare_with = parser.value(compare);
+  if (!out.compare_with.isEmpty() && out.view != QStringLiteral("compare")) {
+    std::cerr << "blackstart-gui: --compare needs --view compare\n";
     *exit_code = 2;
     return std::nullopt;
   }

@@ -14,6 +14,7 @@
 
 #include "app/attack_panel.hpp"
 #include "app/charts_panel.hpp"
+#include "app/compare_actions.hpp"
 #include "app/controls_panel.hpp"
 #include "app/defence_actions.hpp"
 #include "app/edit_actions.hpp"
@@ -71,6 +72,8 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
   edits_ = new EditActions(&document_, &state_, messages_, this);
   build_actions();
   build_docks();
+  compare_ = new CompareActions(&state_, runs_, this);
+  compare_->attach_runs_view(runs_view_);
   runs_actions_ = new RunActions(&document_, &state_, run_settings_, runs_, messages_, this);
   runs_actions_->set_cancel_action(action(QStringLiteral("actionCancel")));
   defences_ = new DefenceActions(&document_, run_settings_, runs_actions_, messages_, this);

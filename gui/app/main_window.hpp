@@ -15,6 +15,7 @@ namespace blackstart::gui {
 
 class AttackPanel;
 class ChartsPanel;
+class CompareActions;
 class ControlsPanel;
 class DefenceActions;
 class EditActions;
@@ -97,6 +98,8 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] TraceActions* trace() const { return trace_; }
   [[nodiscard]] RunController* run_controller() const;
   [[nodiscard]] RunsModel* runs_model() const { return runs_; }
+  //! The side-by-side what-if (compare window) and its actions.
+  [[nodiscard]] CompareActions* compare() const { return compare_; }
   [[nodiscard]] EventLogModel* event_log() const;
   [[nodiscard]] QTableView* event_log_view() const;
   [[nodiscard]] NarrationPanel* narration() const { return narration_; }
@@ -151,6 +154,7 @@ class MainWindow : public QMainWindow {
   ExportActions* exports_ = nullptr;
   DefenceActions* defences_ = nullptr;
   TraceActions* trace_ = nullptr;
+  CompareActions* compare_ = nullptr;
 
   NetworkScene* scene_ = nullptr;
   NetworkView* view_ = nullptr;

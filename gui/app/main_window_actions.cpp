@@ -223,6 +223,7 @@ void MainWindow::build_menus() {
   view->addAction(action(QStringLiteral("actionDependencies")));
   view->addAction(action(QStringLiteral("actionLabels")));
   view->addMenu(layers_->menu());
+  view->addAction(action(QStringLiteral("actionCompare")));
   view->addSeparator();
   for (const char* name : {"actionBack", "actionForward", "actionTakenDown", "actionClearTrace"})
     view->addAction(action(QString::fromLatin1(name)));

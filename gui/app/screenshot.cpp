@@ -3,10 +3,13 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QImage>
+#include <algorithm>
 #include <iostream>
 
 #include "app/attack_panel.hpp"
 #include "app/charts_panel.hpp"
+#include "app/compare_actions.hpp"
+#include "app/compare_window.hpp"
 #include "app/export.hpp"
 #include "app/inspector_panel.hpp"
 #include "app/main_window.hpp"
@@ -14,6 +17,7 @@
 #include "blackstart/core/duration.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
+#include "models/runs_model.hpp"
 
 namespace blackstart::gui {
 
@@ -42,6 +46,15 @@ int take_screenshot(const CommandLine& command) {
   window.show();
   QApplication::processEvents();
   if (!window.open_path(command.scenario)) return 1;  // diagnostics already on stderr
+  if (!command.compare_with.isEmpty()) {
+    const auto& mitigations = window.document()->scenario()->mitigations;
+    const auto name = command.compare_with.toStdString();
+    if (std::none_of(mitigations.begin(), mitigations.end(), [&](const auto& m) { return m.name == name; })) {
+      std::cerr << "blackstart-gui: --compare: no what-if run '" << name
+                << "' (give a mitigation of the scenario)\n";
+      return 1;
+    }
+  }
   if (command.stacked) {
     window.action(QStringLiteral("actionStacked"))->setChecked(true);
     window.scene()->set_mode(NetworkScene::Mode::Stacked);
@@ -80,6 +93,24 @@ int take_screenshot(const CommandLine& command) {
   QApplication::processEvents();
 
   QWidget* target = &window;
+  if (command.view == QStringLiteral("compare")) {
+    int row = -1;  // the first run that is not the baseline
+    if (!command.compare_with.isEmpty()) {
+      for (int r = 0; r < window.runs_model()->rowCount(); ++r)
+        if (window.runs_model()->run(r)->label == command.compare_with) row = r;
+      if (row < 0 || row == window.runs_model()->baseline()) {
+        std::cerr << "blackstart-gui: --compare: no what-if run '" << command.compare_with.toStdString()
+                  << "' (give a mitigation of the scenario)\n";
+        return 1;
+      }
+    }
+    auto* compare = window.compare()->open(row);
+    compare->resize(command.width, command.height);
+    QApplication::processEvents();
+    compare->fit_all();
+    QApplication::processEvents();
+    target = compare;
+  }
   if (command.view == QStringLiteral("canvas")) target = window.view();
   if (command.view == QStringLiteral("charts")) target = window.charts();
   if (command.view == QStringLiteral("attack")) target = window.attack_panel();
