@@ -16,6 +16,7 @@ struct CommandLine {
   QString select;                           //!< --select ID: inspect this asset in the screenshot
   bool stacked = false;                     //!< --stacked
   bool attack = false;                      //!< --attack: the Attack and Controls panels in front
+  int colors = 0;                           //!< --colors N: indexed PNG of at most N colours
   int width = 1600;                         //!< --size WxH
   int height = 1000;
 };

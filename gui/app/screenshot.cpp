@@ -8,8 +8,10 @@
 #include "app/attack_panel.hpp"
 #include "app/charts_panel.hpp"
 #include "app/export.hpp"
+#include "app/image_palette.hpp"
 #include "app/inspector_panel.hpp"
 #include "app/main_window.hpp"
+#include "app/picture.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
 
@@ -61,7 +63,10 @@ int take_screenshot(const CommandLine& command) {
   if (command.view == QStringLiteral("canvas")) target = window.view();
   if (command.view == QStringLiteral("charts")) target = window.charts();
   if (command.view == QStringLiteral("attack")) target = window.attack_panel();
-  const QImage image = target->grab().toImage();
+  QImage image = target->grab().toImage();
+  // A picture of the canvas alone says what it shows: title and time above, the legend below.
+  if (target == window.view()) image = add_picture_bands(image, picture_caption(*window.view_state()));
+  if (command.colors > 0) image = reduce_colors(image, command.colors);
   if (image.isNull() || !image.save(command.screenshot, qPrintable(screenshot_format(command.screenshot)))) {
     std::cerr << "blackstart-gui: cannot write " << command.screenshot.toStdString() << "\n";
     return 1;

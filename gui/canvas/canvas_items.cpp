@@ -199,22 +199,44 @@ void AssetTileItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
       }
     }
   }
-  // Labels, drawn in device pixels so they stay readable; only when neighbours are far enough apart.
-  if (m.show_labels && px >= 12.0) {
-    const QTransform world = painter->worldTransform();
+  // Labels, in device pixels so they stay readable, those the placement lets in at this zoom.
+  if (m.show_labels && m.labels) {
+    std::vector<Label> labels;
+    collect_labels(painter->worldTransform(), area, &labels);
+    if (labels.empty()) return;
     painter->save();
     painter->resetTransform();
-    QFont font = painter->font();
-    font.setPixelSize(10);
-    painter->setFont(font);
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(255, 255, 255, 200));
+    QVector<QRectF> boxes;
+    boxes.reserve(static_cast<qsizetype>(labels.size()));
+    for (const auto& l : labels) boxes.append(l.rect);
+    painter->drawRects(boxes);
+    painter->setFont(m.labels->font());
     painter->setPen(QColor(30, 30, 30));
-    for (auto a : shown) {
-      const QPointF d = world.map(m.position[a]);
-      const QRectF box(d.x() - 70, d.y() + px / 2 + 3, 140, 13);
-      painter->drawText(box, Qt::AlignHCenter | Qt::AlignTop,
-                        QString::fromStdString(net.element(a).local_id));
-    }
+    for (const auto& l : labels) painter->drawText(m.labels->text_origin(l.rect), m.labels->text(l.element));
     painter->restore();
+  }
+}
+
+void AssetTileItem::collect_labels(const QTransform& world, const QRectF& area,
+                                   std::vector<Label>* out) const {
+  const auto& m = *model_;
+  if (!m.labels) return;
+  const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(world);
+  const qreal px = m.pixels_at(lod);
+  if (px < 6.0 && assets_.size() + links_.size() > 400) return;  // dots: no labels (see paint)
+  const auto& shown = m.labels->shown_at(m, lod);
+  const auto selected = m.labels->selected(m, world);
+  const QRectF device_bounds = world.mapRect(m.bounds);
+  for (auto a : assets_) {
+    if (!shown[a] || a == m.selected) continue;
+    const QPointF p = m.position[a];
+    if (!area.contains(p)) continue;
+    const QRectF r = m.labels->rect(a, world.map(p), px, device_bounds);
+    if (!selected.ring.isNull() && (r.intersects(selected.ring) || r.intersects(selected.label))) continue;
+    out->push_back({a, r});
   }
 }
 
@@ -386,6 +408,19 @@ void SelectionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
   painter->drawEllipse(p, radius * 2.3, radius * 2.3);
   painter->setPen(ring);
   painter->drawEllipse(p, radius * 2.3, radius * 2.3);
+  // Its label below the ring, never under it; labels of other assets in the way give way (tiles).
+  if (!m.show_labels || !m.labels) return;
+  const auto placed = m.labels->selected(m, painter->worldTransform());
+  if (placed.label.isNull()) return;
+  painter->save();
+  painter->resetTransform();
+  painter->setPen(QPen(QColor(35, 35, 35), 1.0));
+  painter->setBrush(QColor(255, 246, 204, 235));
+  painter->drawRoundedRect(placed.label, 2, 2);
+  painter->setFont(m.labels->selected_font());
+  painter->setPen(QColor(0, 0, 0));
+  painter->drawText(m.labels->text_origin(placed.label), placed.text);
+  painter->restore();
 }
 
 // ---------------------------------------------------------------------------------------- plane

@@ -3,6 +3,7 @@
 #include <memory>
 #include <vector>
 
+#include "canvas/label_placement.hpp"
 #include "canvas/palette.hpp"
 #include "controllers/run_snapshot.hpp"
 
@@ -20,6 +21,8 @@ struct CanvasModel {
   bool show_labels = true;
   qreal symbol_size = 12.0;  //!< diameter at zoom 1, scene units
   ElementIndex selected = model::kNoElement;
+  LabelPlacement* labels = nullptr;  //!< which labels fit at each zoom; owned by the scene
+  QRectF bounds;                     //!< the scene's rectangle: labels stay inside it
 
   [[nodiscard]] const model::Network& network() const { return scenario->network; }
   [[nodiscard]] bool visible(ElementIndex e) const { return layer_visible[network().element(e).layer]; }
@@ -45,6 +48,14 @@ class AssetTileItem final : public QGraphicsItem {
   //! The asset nearest to `point` within `radius` (scene units), else the nearest link, else none.
   [[nodiscard]] ElementIndex element_at(QPointF point, qreal radius, qreal* distance) const;
   [[nodiscard]] std::uint32_t layer() const { return layer_; }
+  //! A label drawn on the canvas: its asset and its rectangle in device pixels.
+  struct Label {
+    ElementIndex element;
+    QRectF rect;
+  };
+  //! The labels this tile draws for a painter with world transform `world`, of the assets whose
+  //! centre is in `area` (scene units). The selected asset's label is SelectionItem's.
+  void collect_labels(const QTransform& world, const QRectF& area, std::vector<Label>* out) const;
   [[nodiscard]] const std::vector<ElementIndex>& assets() const { return assets_; }
 
  private:

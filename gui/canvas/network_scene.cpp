@@ -25,6 +25,8 @@ NetworkScene::NetworkScene(QObject* parent) : QGraphicsScene(parent) {
   setItemIndexMethod(QGraphicsScene::BspTreeIndex);
   setBackgroundBrush(QColor(0xFB, 0xFB, 0xF8));
   model_.frame = idle_frame(0);
+  labels_ = std::make_unique<LabelPlacement>();
+  model_.labels = labels_.get();
 }
 
 void NetworkScene::follow(const ViewState* state) {
@@ -55,6 +57,7 @@ void NetworkScene::set_scenario(std::shared_ptr<const model::Scenario> scenario,
     const auto& e = scenario_->network.element(static_cast<ElementIndex>(i));
     model_.symbol[i] = symbol_for(e, scenario_->network.layers()[e.layer].kind);
   }
+  labels_->reset();  // names may have changed
   rebuild();
 }
 
@@ -151,6 +154,7 @@ void NetworkScene::rebuild() {
   dependencies_ = nullptr;
   selection_ = nullptr;
   place();
+  labels_->invalidate();  // new positions
   for (auto* plane : planes_) addItem(plane);
 
   // Tiles: a grid over each layer's assets; links go with the tile of their first end.
@@ -184,6 +188,7 @@ void NetworkScene::rebuild() {
   addItem(dependencies_);
   const QRectF all = itemsBoundingRect().adjusted(-layout_.spacing * 2, -layout_.spacing * 2,
                                                   layout_.spacing * 2, layout_.spacing * 2);
+  model_.bounds = all;
   selection_ = new SelectionItem(&model_, all);
   selection_->setZValue(100);
   addItem(selection_);
@@ -198,6 +203,7 @@ void NetworkScene::set_frame(FramePtr frame) {
 void NetworkScene::set_layer_visible(std::uint32_t layer, bool visible) {
   if (layer >= model_.layer_visible.size()) return;
   model_.layer_visible[layer] = visible;
+  labels_->invalidate();  // hidden layers leave room for the labels of the others
   for (auto* tile : tiles_)
     if (tile->layer() == layer) tile->setVisible(visible);
   if (!layout_.shared_frame || mode_ == Mode::Stacked)
@@ -239,6 +245,20 @@ ElementIndex NetworkScene::element_at(QPointF scene_point, qreal radius) const {
     }
   }
   return best;
+}
+
+std::vector<AssetTileItem::Label> NetworkScene::shown_labels(const QTransform& world,
+                                                             const QRectF& scene_area) const {
+  std::vector<AssetTileItem::Label> out;
+  if (!scenario_ || !model_.show_labels) return out;
+  for (auto* tile : tiles_)
+    if (tile->isVisible()) tile->collect_labels(world, scene_area, &out);
+  return out;
+}
+
+LabelPlacement::Selected NetworkScene::selected_label(const QTransform& world) const {
+  if (!scenario_ || !model_.show_labels) return {};
+  return labels_->selected(model_, world);
 }
 
 QPointF NetworkScene::position_of(ElementIndex element) const {
