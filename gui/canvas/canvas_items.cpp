@@ -199,45 +199,6 @@ void AssetTileItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
       }
     }
   }
-  // Labels, in device pixels so they stay readable, those the placement lets in at this zoom.
-  if (m.show_labels && m.labels) {
-    std::vector<Label> labels;
-    collect_labels(painter->worldTransform(), area, &labels);
-    if (labels.empty()) return;
-    painter->save();
-    painter->resetTransform();
-    painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(255, 255, 255, 200));
-    QVector<QRectF> boxes;
-    boxes.reserve(static_cast<qsizetype>(labels.size()));
-    for (const auto& l : labels) boxes.append(l.rect);
-    painter->drawRects(boxes);
-    painter->setFont(m.labels->font());
-    painter->setPen(QColor(30, 30, 30));
-    for (const auto& l : labels) painter->drawText(m.labels->text_origin(l.rect), m.labels->text(l.element));
-    painter->restore();
-  }
-}
-
-void AssetTileItem::collect_labels(const QTransform& world, const QRectF& area,
-                                   std::vector<Label>* out) const {
-  const auto& m = *model_;
-  if (!m.labels) return;
-  const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(world);
-  const qreal px = m.pixels_at(lod);
-  if (px < 6.0 && assets_.size() + links_.size() > 400) return;  // dots: no labels (see paint)
-  const auto& shown = m.labels->shown_at(m, lod);
-  const auto selected = m.labels->selected(m, world);
-  const QRectF device_bounds = world.mapRect(m.bounds);
-  for (auto a : assets_) {
-    if (!shown[a] || a == m.selected) continue;
-    const QPointF p = m.position[a];
-    if (!area.contains(p)) continue;
-    const QRectF r = m.labels->rect(a, world.map(p), px, device_bounds);
-    if (!selected.ring.isNull() && (r.intersects(selected.ring) || r.intersects(selected.label))) continue;
-    out->push_back({a, r});
-  }
 }
 
 ElementIndex AssetTileItem::element_at(QPointF point, qreal radius, qreal* distance) const {

@@ -48,14 +48,6 @@ class AssetTileItem final : public QGraphicsItem {
   //! The asset nearest to `point` within `radius` (scene units), else the nearest link, else none.
   [[nodiscard]] ElementIndex element_at(QPointF point, qreal radius, qreal* distance) const;
   [[nodiscard]] std::uint32_t layer() const { return layer_; }
-  //! A label drawn on the canvas: its asset and its rectangle in device pixels.
-  struct Label {
-    ElementIndex element;
-    QRectF rect;
-  };
-  //! The labels this tile draws for a painter with world transform `world`, of the assets whose
-  //! centre is in `area` (scene units). The selected asset's label is SelectionItem's.
-  void collect_labels(const QTransform& world, const QRectF& area, std::vector<Label>* out) const;
   [[nodiscard]] const std::vector<ElementIndex>& assets() const { return assets_; }
 
  private:

@@ -129,39 +129,39 @@ void LabelPlacement::prepare(const model::Network& net) {
 }
 
 namespace {
-qreal left_within(qreal centre, qreal width, const QRectF& bounds) {
-  const qreal left = centre - width / 2;
-  if (bounds.width() <= width) return left;
-  return std::clamp(left, bounds.left(), bounds.right() - width);
+//! `start` moved so that [start, start + size] lies within [low, high] when it fits there.
+qreal within(qreal start, qreal size, qreal low, qreal high) {
+  return high - low <= size ? start : std::clamp(start, low, high - size);
 }
 }  // namespace
 
 QRectF LabelPlacement::rect(ElementIndex element, QPointF anchor, qreal symbol_px,
                             const QRectF& bounds) const {
   const qreal w = width_[element] + 2 * kPadX;
-  return QRectF(left_within(anchor.x(), w, bounds), anchor.y() + label_offset(symbol_px), w, height_);
+  return QRectF(within(anchor.x() - w / 2, w, bounds.left(), bounds.right()),
+                within(anchor.y() + label_offset(symbol_px), height_, bounds.top(), bounds.bottom()), w,
+                height_);
 }
 
 QPointF LabelPlacement::text_origin(const QRectF& rect) const {
   return QPointF(rect.left() + kPadX, rect.top() + ascent_ + 0.5);
 }
 
-const std::vector<char>& LabelPlacement::shown_at(const CanvasModel& model, qreal lod) {
+const std::vector<ElementIndex>& LabelPlacement::placed_at(const CanvasModel& model, qreal lod) {
   if (!prepared_) prepare(model.network());
   const int step = static_cast<int>(std::floor(std::log2(std::max(lod, 1e-9)) * kStepsPerOctave));
   auto it = cache_.find(step);
   if (it != cache_.end()) return it->second;
-  std::vector<char> shown;
+  std::vector<ElementIndex> placed;
   // At the step's smallest zoom: at any larger zoom of the step assets are farther apart on screen
   // while labels keep their size, so what does not overlap here does not overlap there.
-  place(model, std::exp2(static_cast<qreal>(step) / kStepsPerOctave), &shown);
+  place(model, std::exp2(static_cast<qreal>(step) / kStepsPerOctave), &placed);
   ++computations_;
-  return cache_.emplace(step, std::move(shown)).first->second;
+  return cache_.emplace(step, std::move(placed)).first->second;
 }
 
-void LabelPlacement::place(const CanvasModel& m, qreal lod, std::vector<char>* shown) const {
-  const auto& net = m.network();
-  shown->assign(net.size(), 0);
+void LabelPlacement::place(const CanvasModel& m, qreal lod, std::vector<ElementIndex>* placed) const {
+  placed->clear();
   const qreal px = m.pixels_at(lod);
   const QRectF bounds(m.bounds.topLeft() * lod, m.bounds.size() * lod);
   std::unordered_map<std::int64_t, std::vector<QRectF>> grid;
@@ -186,7 +186,7 @@ void LabelPlacement::place(const CanvasModel& m, qreal lod, std::vector<char>* s
                           [&](const QRectF& r) { return r.intersects(label); });
     });
     if (!free) continue;
-    (*shown)[e] = 1;
+    placed->push_back(e);
     // Its label, and its symbol, which later labels must not cover.
     const QRectF symbol(anchor.x() - px / 2, anchor.y() - px / 2, px, px);
     for (const QRectF& r : {label, symbol})
@@ -210,8 +210,9 @@ LabelPlacement::Selected LabelPlacement::selected(const CanvasModel& m, const QT
   out.ring = QRectF(anchor.x() - ring, anchor.y() - ring, 2 * ring, 2 * ring);
   out.text = text_[m.selected];
   const qreal w = QFontMetricsF(bold_).horizontalAdvance(out.text) + 2 * kPadX;
-  out.label =
-      QRectF(left_within(anchor.x(), w, world.mapRect(m.bounds)), anchor.y() + ring + 2.0, w, height_);
+  const QRectF bounds = world.mapRect(m.bounds);
+  out.label = QRectF(within(anchor.x() - w / 2, w, bounds.left(), bounds.right()), anchor.y() + ring + 2.0, w,
+                     height_);
   return out;
 }
 

@@ -32,16 +32,17 @@ class LabelPlacement {
   //! Positions or visible layers changed: placements are recomputed on next use.
   void invalidate() { cache_.clear(); }
 
-  //! Per element: 1 when its label is shown at level of detail `lod` (pixels per scene unit).
-  [[nodiscard]] const std::vector<char>& shown_at(const CanvasModel& model, qreal lod);
+  //! The assets whose labels are shown at level of detail `lod` (pixels per scene unit), most
+  //! important first.
+  [[nodiscard]] const std::vector<ElementIndex>& placed_at(const CanvasModel& model, qreal lod);
   //! How many placements were computed since the last reset (each zoom step once).
   [[nodiscard]] std::size_t computations() const { return computations_; }
 
   //! The label's text: the asset's name when no other asset has it, else its id in its layer.
   [[nodiscard]] const QString& text(ElementIndex element) const { return text_[element]; }
   //! Rectangle of an element's label in device pixels, for its symbol drawn `symbol_px` across at
-  //! `anchor` (device pixels): centred below it, shifted sideways to stay within `bounds` (the
-  //! scene's rectangle in device pixels) when the asset is near its edge.
+  //! `anchor` (device pixels): centred below it, shifted to stay within `bounds` (the scene's
+  //! rectangle in device pixels) when the asset is near its edge.
   [[nodiscard]] QRectF rect(ElementIndex element, QPointF anchor, qreal symbol_px,
                             const QRectF& bounds) const;
   //! The baseline origin of the text inside `rect`.
@@ -61,15 +62,15 @@ class LabelPlacement {
 
  private:
   void prepare(const model::Network& network);
-  void place(const CanvasModel& model, qreal lod, std::vector<char>* shown) const;
+  void place(const CanvasModel& model, qreal lod, std::vector<ElementIndex>* placed) const;
 
   QFont font_, bold_;
   qreal ascent_ = 0, height_ = 0;
   bool prepared_ = false;
-  std::vector<ElementIndex> order_;  // assets, most important first
-  std::vector<QString> text_;        // per element
-  std::vector<qreal> width_;         // per element: text width, pixels
-  std::map<int, std::vector<char>> cache_;
+  std::vector<ElementIndex> order_;                 // assets, most important first
+  std::vector<QString> text_;                       // per element
+  std::vector<qreal> width_;                        // per element: text width, pixels
+  std::map<int, std::vector<ElementIndex>> cache_;  // by zoom step
   std::size_t computations_ = 0;
 };
 

@@ -153,6 +153,7 @@ void NetworkScene::rebuild() {
   planes_.clear();
   dependencies_ = nullptr;
   selection_ = nullptr;
+  labels_item_ = nullptr;
   place();
   labels_->invalidate();  // new positions
   for (auto* plane : planes_) addItem(plane);
@@ -189,6 +190,9 @@ void NetworkScene::rebuild() {
   const QRectF all = itemsBoundingRect().adjusted(-layout_.spacing * 2, -layout_.spacing * 2,
                                                   layout_.spacing * 2, layout_.spacing * 2);
   model_.bounds = all;
+  labels_item_ = new LabelItem(&model_, all);
+  labels_item_->setZValue(50);  // over every layer's assets, under the selection
+  addItem(labels_item_);
   selection_ = new SelectionItem(&model_, all);
   selection_->setZValue(100);
   addItem(selection_);
@@ -247,12 +251,10 @@ ElementIndex NetworkScene::element_at(QPointF scene_point, qreal radius) const {
   return best;
 }
 
-std::vector<AssetTileItem::Label> NetworkScene::shown_labels(const QTransform& world,
-                                                             const QRectF& scene_area) const {
-  std::vector<AssetTileItem::Label> out;
-  if (!scenario_ || !model_.show_labels) return out;
-  for (auto* tile : tiles_)
-    if (tile->isVisible()) tile->collect_labels(world, scene_area, &out);
+std::vector<LabelItem::Label> NetworkScene::shown_labels(const QTransform& world,
+                                                         const QRectF& scene_area) const {
+  std::vector<LabelItem::Label> out;
+  if (labels_item_) labels_item_->collect(world, world.mapRect(scene_area), &out);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "canvas/canvas_items.hpp"
+#include "canvas/label_item.hpp"
 #include "canvas/layout.hpp"
 
 namespace blackstart::gui {
@@ -44,8 +45,8 @@ class NetworkScene : public QGraphicsScene {
   [[nodiscard]] std::size_t tile_count() const { return tiles_.size(); }
   //! The labels drawn for a view with transform `world` (scene to device pixels) over `scene_area`,
   //! as the tiles paint them (without the selected asset's, which selected_label gives).
-  [[nodiscard]] std::vector<AssetTileItem::Label> shown_labels(const QTransform& world,
-                                                               const QRectF& scene_area) const;
+  [[nodiscard]] std::vector<LabelItem::Label> shown_labels(const QTransform& world,
+                                                           const QRectF& scene_area) const;
   //! The selection ring and the selected asset's label under `world`, device pixels.
   [[nodiscard]] LabelPlacement::Selected selected_label(const QTransform& world) const;
   [[nodiscard]] const LabelPlacement& label_placement() const { return *labels_; }
@@ -79,6 +80,7 @@ class NetworkScene : public QGraphicsScene {
   std::vector<LayerPlaneItem*> planes_;
   DependencyItem* dependencies_ = nullptr;
   SelectionItem* selection_ = nullptr;
+  LabelItem* labels_item_ = nullptr;
 };
 
 }  // namespace blackstart::gui

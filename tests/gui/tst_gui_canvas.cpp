@@ -25,7 +25,7 @@ using namespace blackstart::gui;
 
 namespace {
 
-using Labels = std::vector<AssetTileItem::Label>;
+using Labels = std::vector<LabelItem::Label>;
 
 //! The first pair of labels whose rectangles intersect, as text; empty when none do.
 QString overlap(const Labels& labels, const model::Network& net) {
@@ -107,7 +107,7 @@ class CanvasTest : public QObject {
     const auto before = shown();
     const QRectF close(area.center() - QPointF(area.width() / 6, area.height() / 6), area.size() / 3);
     auto inside = [&](const Labels& labels) {
-      return std::count_if(labels.begin(), labels.end(), [&](const AssetTileItem::Label& l) {
+      return std::count_if(labels.begin(), labels.end(), [&](const LabelItem::Label& l) {
         return close.contains(window_->scene()->position_of(l.element));
       });
     };
