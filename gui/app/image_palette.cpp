@@ -22,9 +22,9 @@ QImage reduce_colors(const QImage& source, int colors) {
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
-  // The palette: the most used colours, skipping those within `spread` of one already taken; the
-  // smallest spread for which every colour of the image has a palette colour that close. Flat
-  // areas keep their exact colour, ramps and antialiased edges get evenly spaced steps.
+  // The palette: the most used colours, then more of them skipping those within `spread` of one
+  // already taken; the smallest spread for which every colour of the image has a palette colour
+  // that close. Flat areas keep their exact colour, ramps and antialiased edges get spaced steps.
   auto distance = [](QRgb a, QRgb b) {
     const long dr = qRed(a) - qRed(b), dg = qGreen(a) - qGreen(b), db = qBlue(a) - qBlue(b);
     return 3 * dr * dr + 4 * dg * dg + 2 * db * db;  // weighted by the eye's sensitivity
@@ -38,8 +38,12 @@ QImage reduce_colors(const QImage& source, int colors) {
   for (const long spread : {0L, 1L, 2L, 3L, 4L, 6L, 8L, 12L, 16L, 24L, 32L, 48L, 64L, 96L, 128L}) {
     const long limit = 9 * spread * spread;
     table.clear();
-    for (std::size_t i = 0; i < ranked.size() && table.size() < colors; ++i)
-      if (table.isEmpty() || closest(table, ranked[i].second) > limit) table << ranked[i].second;
+    // The most used half of the palette is taken as it is: flat areas (panels, layer planes) keep
+    // their exact colour however close they are to each other.
+    const std::size_t exact = std::min<std::size_t>(ranked.size(), static_cast<std::size_t>(colors / 2));
+    for (std::size_t i = 0; i < exact; ++i) table << ranked[i].second;
+    for (std::size_t i = exact; i < ranked.size() && table.size() < colors; ++i)
+      if (closest(table, ranked[i].second) > limit) table << ranked[i].second;
     if (std::all_of(ranked.begin(), ranked.end(),
                     [&](const auto& r) { return closest(table, r.second) <= limit; }))
       break;

@@ -48,7 +48,8 @@ void LabelItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
   painter->drawRects(boxes);
   painter->setFont(m.labels->font());
   painter->setPen(QColor(30, 30, 30));
-  for (const auto& l : labels) painter->drawText(m.labels->text_origin(l.rect), m.labels->text(l.element));
+  for (const auto& l : labels)
+    painter->drawStaticText(m.labels->static_origin(l.rect), m.labels->static_text(l.element));
   painter->restore();
 }
 

@@ -102,6 +102,7 @@ void LabelPlacement::prepare(const model::Network& net) {
   };
   std::vector<Key> keys;
   text_.assign(n, QString());
+  static_.clear();
   width_.assign(n, 0.0);
   const QFontMetricsF metrics(font_);
   for (std::size_t i = 0; i < n; ++i) {
@@ -135,6 +136,18 @@ qreal within(qreal start, qreal size, qreal low, qreal high) {
 }
 }  // namespace
 
+const QStaticText& LabelPlacement::static_text(ElementIndex element) {
+  if (static_.size() != text_.size()) static_.assign(text_.size(), QStaticText());
+  QStaticText& text = static_[element];
+  if (text.text().isEmpty() && !text_[element].isEmpty()) {
+    text.setText(text_[element]);
+    text.setTextFormat(Qt::PlainText);
+    text.setPerformanceHint(QStaticText::AggressiveCaching);
+    text.prepare(QTransform(), font_);
+  }
+  return text;
+}
+
 QRectF LabelPlacement::rect(ElementIndex element, QPointF anchor, qreal symbol_px,
                             const QRectF& bounds) const {
   const qreal w = width_[element] + 2 * kPadX;
@@ -145,6 +158,10 @@ QRectF LabelPlacement::rect(ElementIndex element, QPointF anchor, qreal symbol_p
 
 QPointF LabelPlacement::text_origin(const QRectF& rect) const {
   return QPointF(rect.left() + kPadX, rect.top() + ascent_ + 0.5);
+}
+
+QPointF LabelPlacement::static_origin(const QRectF& rect) const {
+  return QPointF(rect.left() + kPadX, rect.top() + 0.5);
 }
 
 const std::vector<ElementIndex>& LabelPlacement::placed_at(const CanvasModel& model, qreal lod) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <QFont>
 #include <QRectF>
+#include <QStaticText>
 #include <QString>
 #include <QTransform>
 #include <cstdint>
@@ -40,6 +41,9 @@ class LabelPlacement {
 
   //! The label's text: the asset's name when no other asset has it, else its id in its layer.
   [[nodiscard]] const QString& text(ElementIndex element) const { return text_[element]; }
+  //! The same, laid out once in font() (drawing it again costs no text layout: scrubbing redraws
+  //! the labels every frame).
+  [[nodiscard]] const QStaticText& static_text(ElementIndex element);
   //! Rectangle of an element's label in device pixels, for its symbol drawn `symbol_px` across at
   //! `anchor` (device pixels): centred below it, shifted to stay within `bounds` (the scene's
   //! rectangle in device pixels) when the asset is near its edge.
@@ -47,6 +51,8 @@ class LabelPlacement {
                             const QRectF& bounds) const;
   //! The baseline origin of the text inside `rect`.
   [[nodiscard]] QPointF text_origin(const QRectF& rect) const;
+  //! The top-left corner of static_text() inside `rect`.
+  [[nodiscard]] QPointF static_origin(const QRectF& rect) const;
   [[nodiscard]] const QFont& font() const { return font_; }
   [[nodiscard]] const QFont& selected_font() const { return bold_; }
 
@@ -70,6 +76,7 @@ class LabelPlacement {
   std::vector<ElementIndex> order_;                 // assets, most important first
   std::vector<QString> text_;                       // per element
   std::vector<qreal> width_;                        // per element: text width, pixels
+  std::vector<QStaticText> static_;                 // per element, laid out on first use
   std::map<int, std::vector<ElementIndex>> cache_;  // by zoom step
   std::size_t computations_ = 0;
 };
