@@ -83,8 +83,12 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
       QStringLiteral("With --view compare: the mitigation whose run is shown next to the baseline "
                      "(default: the first)."),
       QStringLiteral("NAME"));
+  const QCommandLineOption colors(
+      QStringLiteral("colors"),
+      QStringLiteral("Write the PNG with at most N colours (2-256): a smaller file for documentation."),
+      QStringLiteral("N"));
   parser.addOptions(
-      {screenshot, at, run, what_if, view, select, stacked, attack, size, downstream, time, compare});
+      {screenshot, at, run, what_if, view, select, stacked, attack, size, downstream, time, compare, colors});
   if (!parser.parse(arguments)) {
     std::cerr << "blackstart-gui: " << parser.errorText().toStdString() << "\n";
     *exit_code = 2;
@@ -182,6 +186,16 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
     std::cerr << "blackstart-gui: --screenshot: the file must end in .png, .jpg, .jpeg or .bmp\n";
     *exit_code = 2;
     return std::nullopt;
+  }
+  if (parser.isSet(colors)) {
+    bool ok = false;
+    out.colors = parser.value(colors).toInt(&ok);
+    if (!ok || out.colors < 2 || out.colors > 256 ||
+        screenshot_format(out.screenshot) != QStringLiteral("PNG")) {
+      std::cerr << "blackstart-gui: --colors must be 2 to 256, with a --screenshot .png\n";
+      *exit_code = 2;
+      return std::nullopt;
+    }
   }
   if (!out.screenshot.isEmpty() && out.scenario.isEmpty()) {
     std::cerr << "blackstart-gui: --screenshot needs a scenario\n";

@@ -18,6 +18,7 @@ struct CommandLine {
   QString downstream;                       //!< --downstream ID: what it took down (implies --run)
   bool stacked = false;                     //!< --stacked
   bool attack = false;                      //!< --attack: the Attack and Controls panels in front
+  int colors = 0;                           //!< --colors N: indexed PNG of at most N colours
   int width = 1600;                         //!< --size WxH
   int height = 1000;
 };

@@ -32,6 +32,7 @@
 #include "app/user_messages.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
+#include "controllers/asset_search.hpp"
 #include "models/runs_model.hpp"
 
 namespace blackstart::gui {
@@ -236,20 +237,15 @@ void MainWindow::select_element(ElementIndex element, bool focus) {
 }
 
 void MainWindow::refresh_find_list() {
-  QStringList ids;
-  for (const auto& e : state_.scenario()->network.elements()) ids << QString::fromStdString(e.id);
-  static_cast<QStringListModel*>(find_->completer()->model())->setStringList(ids);
+  static_cast<QStringListModel*>(find_->completer()->model())
+      ->setStringList(search_entries(state_.scenario()->network));
 }
 
 void MainWindow::find_asset() {
   const auto& scenario = state_.scenario();
   const QString text = find_->text().trimmed();
   if (!scenario || text.isEmpty()) return;
-  const auto& net = scenario->network;
-  std::optional<ElementIndex> found = net.find(text.toStdString());
-  if (!found)
-    for (ElementIndex i = 0; i < net.size() && !found; ++i)
-      if (QString::fromStdString(net.element(i).id).contains(text, Qt::CaseInsensitive)) found = i;
+  const auto found = find_element(scenario->network, text);
   if (!found) {
     messages_->set_status(tr("No asset matches '%1'").arg(text));
     return;

@@ -129,7 +129,7 @@ void MainWindow::build_actions() {
           tr("Show asset ids when zoomed in"), [this](bool on) { scene_->set_labels_visible(on); });
   labels->setCheckable(true);
   labels->setChecked(true);
-  add(QStringLiteral("actionFind"), tr("&Find asset…"), QKeySequence::Find, tr("Find an asset by id"),
+  add(QStringLiteral("actionFind"), tr("&Find asset…"), QKeySequence::Find, tr("Find an asset by id or name"),
       [this] {
         find_->setFocus();
         find_->selectAll();
@@ -271,7 +271,7 @@ void MainWindow::build_toolbars() {
   find_->setClearButtonEnabled(true);
   find_->setMinimumWidth(140);
   find_->setMaximumWidth(240);
-  find_->setToolTip(tr("Type part of an asset id and press Enter"));
+  find_->setToolTip(tr("Type part of an asset id or name (any case) and press Enter"));
   auto* completer = new QCompleter(new QStringListModel(find_), find_);
   completer->setCaseSensitivity(Qt::CaseInsensitive);
   completer->setFilterMode(Qt::MatchContains);

@@ -11,8 +11,10 @@
 #include "app/compare_actions.hpp"
 #include "app/compare_window.hpp"
 #include "app/export.hpp"
+#include "app/image_palette.hpp"
 #include "app/inspector_panel.hpp"
 #include "app/main_window.hpp"
+#include "app/picture.hpp"
 #include "app/trace_actions.hpp"
 #include "blackstart/core/duration.hpp"
 #include "canvas/network_scene.hpp"
@@ -114,7 +116,10 @@ int take_screenshot(const CommandLine& command) {
   if (command.view == QStringLiteral("canvas")) target = window.view();
   if (command.view == QStringLiteral("charts")) target = window.charts();
   if (command.view == QStringLiteral("attack")) target = window.attack_panel();
-  const QImage image = target->grab().toImage();
+  QImage image = target->grab().toImage();
+  // A picture of the canvas alone says what it shows: title and time above, the legend below.
+  if (target == window.view()) image = add_picture_bands(image, picture_caption(*window.view_state()));
+  if (command.colors > 0) image = reduce_colors(image, command.colors);
   if (image.isNull() || !image.save(command.screenshot, qPrintable(screenshot_format(command.screenshot)))) {
     std::cerr << "blackstart-gui: cannot write " << command.screenshot.toStdString() << "\n";
     return 1;

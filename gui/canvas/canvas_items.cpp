@@ -199,23 +199,6 @@ void AssetTileItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
       }
     }
   }
-  // Labels, drawn in device pixels so they stay readable; only when neighbours are far enough apart.
-  if (m.show_labels && px >= 12.0) {
-    const QTransform world = painter->worldTransform();
-    painter->save();
-    painter->resetTransform();
-    QFont font = painter->font();
-    font.setPixelSize(10);
-    painter->setFont(font);
-    painter->setPen(QColor(30, 30, 30));
-    for (auto a : shown) {
-      const QPointF d = world.map(m.position[a]);
-      const QRectF box(d.x() - 70, d.y() + px / 2 + 3, 140, 13);
-      painter->drawText(box, Qt::AlignHCenter | Qt::AlignTop,
-                        QString::fromStdString(net.element(a).local_id));
-    }
-    painter->restore();
-  }
 }
 
 ElementIndex AssetTileItem::element_at(QPointF point, qreal radius, qreal* distance) const {
@@ -386,6 +369,19 @@ void SelectionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
   painter->drawEllipse(p, radius * 2.3, radius * 2.3);
   painter->setPen(ring);
   painter->drawEllipse(p, radius * 2.3, radius * 2.3);
+  // Its label below the ring, never under it; labels of other assets in the way give way (tiles).
+  if (!m.show_labels || !m.labels) return;
+  const auto placed = m.labels->selected(m, painter->worldTransform());
+  if (placed.label.isNull()) return;
+  painter->save();
+  painter->resetTransform();
+  painter->setPen(QPen(QColor(35, 35, 35), 1.0));
+  painter->setBrush(QColor(255, 246, 204, 235));
+  painter->drawRoundedRect(placed.label, 2, 2);
+  painter->setFont(m.labels->selected_font());
+  painter->setPen(QColor(0, 0, 0));
+  painter->drawText(m.labels->text_origin(placed.label), placed.text);
+  painter->restore();
 }
 
 // ---------------------------------------------------------------------------------------- plane

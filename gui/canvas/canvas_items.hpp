@@ -3,6 +3,7 @@
 #include <memory>
 #include <vector>
 
+#include "canvas/label_placement.hpp"
 #include "canvas/palette.hpp"
 #include "controllers/run_snapshot.hpp"
 
@@ -23,6 +24,8 @@ struct CanvasModel {
   //! "What did this take down?": the traced asset and what it holds down (TraceHighlightItem).
   ElementIndex trace_root = model::kNoElement;
   std::vector<ElementIndex> highlighted;
+  LabelPlacement* labels = nullptr;  //!< which labels fit at each zoom; owned by the scene
+  QRectF bounds;                     //!< the scene's rectangle: labels stay inside it
 
   [[nodiscard]] const model::Network& network() const { return scenario->network; }
   [[nodiscard]] bool visible(ElementIndex e) const { return layer_visible[network().element(e).layer]; }

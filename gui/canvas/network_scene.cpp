@@ -26,6 +26,8 @@ NetworkScene::NetworkScene(QObject* parent) : QGraphicsScene(parent) {
   setItemIndexMethod(QGraphicsScene::BspTreeIndex);
   setBackgroundBrush(QColor(0xFB, 0xFB, 0xF8));
   model_.frame = idle_frame(0);
+  labels_ = std::make_unique<LabelPlacement>();
+  model_.labels = labels_.get();
 }
 
 void NetworkScene::follow(const ViewState* state) {
@@ -57,6 +59,7 @@ void NetworkScene::set_scenario(std::shared_ptr<const model::Scenario> scenario,
     const auto& e = scenario_->network.element(static_cast<ElementIndex>(i));
     model_.symbol[i] = symbol_for(e, scenario_->network.layers()[e.layer].kind);
   }
+  labels_->reset();  // names may have changed
   rebuild();
 }
 
@@ -152,7 +155,9 @@ void NetworkScene::rebuild() {
   planes_.clear();
   dependencies_ = nullptr;
   selection_ = nullptr;
+  labels_item_ = nullptr;
   place();
+  labels_->invalidate();  // new positions
   for (auto* plane : planes_) addItem(plane);
 
   // Tiles: a grid over each layer's assets; links go with the tile of their first end.
@@ -189,6 +194,10 @@ void NetworkScene::rebuild() {
   auto* trace = new TraceHighlightItem(&model_, all);
   trace->setZValue(8);  // under the assets, above the dependency arrows
   addItem(trace);
+  model_.bounds = all;
+  labels_item_ = new LabelItem(&model_, all);
+  labels_item_->setZValue(50);  // over every layer's assets, under the selection
+  addItem(labels_item_);
   selection_ = new SelectionItem(&model_, all);
   selection_->setZValue(100);
   addItem(selection_);
@@ -203,6 +212,7 @@ void NetworkScene::set_frame(FramePtr frame) {
 void NetworkScene::set_layer_visible(std::uint32_t layer, bool visible) {
   if (layer >= model_.layer_visible.size()) return;
   model_.layer_visible[layer] = visible;
+  labels_->invalidate();  // hidden layers leave room for the labels of the others
   for (auto* tile : tiles_)
     if (tile->layer() == layer) tile->setVisible(visible);
   if (!layout_.shared_frame || mode_ == Mode::Stacked)
@@ -250,6 +260,18 @@ ElementIndex NetworkScene::element_at(QPointF scene_point, qreal radius) const {
     }
   }
   return best;
+}
+
+std::vector<LabelItem::Label> NetworkScene::shown_labels(const QTransform& world,
+                                                         const QRectF& scene_area) const {
+  std::vector<LabelItem::Label> out;
+  if (labels_item_) labels_item_->collect(world, world.mapRect(scene_area), &out);
+  return out;
+}
+
+LabelPlacement::Selected NetworkScene::selected_label(const QTransform& world) const {
+  if (!scenario_ || !model_.show_labels) return {};
+  return labels_->selected(model_, world);
 }
 
 QPointF NetworkScene::position_of(ElementIndex element) const {

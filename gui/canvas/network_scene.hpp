@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "canvas/canvas_items.hpp"
+#include "canvas/label_item.hpp"
 #include "canvas/layout.hpp"
 
 namespace blackstart::gui {
@@ -45,6 +46,13 @@ class NetworkScene : public QGraphicsScene {
   [[nodiscard]] const CanvasModel& canvas_model() const { return model_; }
   [[nodiscard]] const NetworkLayout& layout() const { return layout_; }
   [[nodiscard]] std::size_t tile_count() const { return tiles_.size(); }
+  //! The labels drawn for a view with transform `world` (scene to device pixels) over `scene_area`,
+  //! as the tiles paint them (without the selected asset's, which selected_label gives).
+  [[nodiscard]] std::vector<LabelItem::Label> shown_labels(const QTransform& world,
+                                                           const QRectF& scene_area) const;
+  //! The selection ring and the selected asset's label under `world`, device pixels.
+  [[nodiscard]] LabelPlacement::Selected selected_label(const QTransform& world) const;
+  [[nodiscard]] const LabelPlacement& label_placement() const { return *labels_; }
   //! Tooltip text of an element: id, name, type, state at the frame's time.
   [[nodiscard]] QString describe(ElementIndex element) const;
 
@@ -70,10 +78,12 @@ class NetworkScene : public QGraphicsScene {
   NetworkLayout layout_;
   Mode mode_ = Mode::Flat;
   CanvasModel model_;
+  std::unique_ptr<LabelPlacement> labels_;
   std::vector<AssetTileItem*> tiles_;  // owned by the scene
   std::vector<LayerPlaneItem*> planes_;
   DependencyItem* dependencies_ = nullptr;
   SelectionItem* selection_ = nullptr;
+  LabelItem* labels_item_ = nullptr;
 };
 
 }  // namespace blackstart::gui
