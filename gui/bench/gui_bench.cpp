@@ -225,6 +225,8 @@ int main(int argc, char** argv) {
     const auto& changes = window.current_run()->result.changes;
     window.select_element(changes.empty() ? 0 : changes[changes.size() / 2].element);
   }
+  // The time axis as a run opens it (the old scrub above panned it to the end of the horizon).
+  window.view_state()->show_active_period();
   settle();
   PaintWatch watch;
   app.installEventFilter(&watch);
@@ -251,7 +253,7 @@ int main(int argc, char** argv) {
   std::vector<double> play;
   {
     const double step = window.timeline()->speed() * 40.0 / 1000.0;
-    double t = slider->minimum() / 10.0;
+    double t = slider->minimum() / 10.0;  // the slider has 10 ticks per minute
     window.timeline()->set_time(t);
     settle();
     for (int i = 0; i < 120; ++i) {
@@ -340,7 +342,8 @@ int main(int argc, char** argv) {
   std::printf("    of which update before painting        %6.1f %6.1f %6.1f ms\n", du.median, du.p95, du.max);
   std::printf("  frame, playback 15 min/s, whole window   %6.1f %6.1f %6.1f ms   (goal < 16)\n", pl.median,
               pl.p95, pl.max);
-  std::printf("    panels painted per slider frame: %s\n", watch.summary().c_str());
+  std::printf("    slider over %.0f-%.0f min; panels painted per slider frame: %s\n", lo / 10.0, hi / 10.0,
+              watch.summary().c_str());
   std::printf("  frame, whole network (median/p95/max)    %6.1f %6.1f %6.1f ms\n", f.median, f.p95, f.max);
   const auto n = stats(no_deps);
   std::printf("  frame, whole network without arrows      %6.1f %6.1f %6.1f ms\n", n.median, n.p95, n.max);
