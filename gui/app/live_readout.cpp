@@ -48,8 +48,8 @@ LiveReadout::LiveReadout(QWidget* parent) : QWidget(parent) {
   // size, so that a new time does not lay out the window (a label whose size may change asks its
   // parents' layouts up to the main window to recompute).
   const QFontMetrics metrics(small);
-  const int left = metrics.horizontalAdvance(QStringLiteral("00,000.0 MW shed"));
-  const int right = metrics.horizontalAdvance(QStringLiteral("0,000,000 customers off"));
+  const int left = metrics.horizontalAdvance(QStringLiteral("0,000.0 MW shed"));
+  const int right = metrics.horizontalAdvance(QStringLiteral("000,000 customers off"));
   int row = 0;
   for (QLabel* label : {q_, customers_label_, mw_label_, passengers_label_}) {
     label->setFont(small);
