@@ -2,6 +2,7 @@
 #include <QWidget>
 
 #include "app/trace_needed_by.hpp"
+#include "controllers/explainer.hpp"
 #include "controllers/run_snapshot.hpp"
 
 class QLabel;
@@ -14,6 +15,7 @@ class QUrl;
 namespace blackstart::gui {
 
 class Explainer;
+class SteadyLabelBox;
 class ViewState;
 struct Explanation;
 
@@ -71,6 +73,8 @@ class InspectorPanel : public QWidget {
   void refresh_attributes();
   void refresh_dynamic();
   void clear_chain();
+  void clear_history();
+  void set_chain_html(const QString& html);
   void show_explanation(const Explanation& answer);
   void on_item(QTreeWidgetItem* item);
   void on_link(const QUrl& url);
@@ -81,11 +85,16 @@ class InspectorPanel : public QWidget {
   ElementIndex element_ = model::kNoElement;
   QLabel* title_ = nullptr;
   QLabel* state_ = nullptr;
+  SteadyLabelBox* state_box_ = nullptr;  // holds state_
   QTreeWidget* attributes_ = nullptr;
   QTextBrowser* chain_ = nullptr;
   Explainer* explainer_ = nullptr;
   RunPtr chain_run_;  // what the shown chain explains
   ElementIndex chain_element_ = model::kNoElement;
+  Explanation chain_answer_;  // the shown chain's answer, reused at times with the same answer
+  QString chain_html_;        // as set on chain_, not set again when unchanged
+  RunPtr history_run_;        // what the history tree lists; only its greying follows the time
+  ElementIndex history_element_ = model::kNoElement;
   std::vector<ElementIndex> chain_elements_;
   QStringList chain_lines_;
   QTreeWidget* history_ = nullptr;

@@ -36,7 +36,7 @@ void NetworkScene::follow(const ViewState* state) {
     set_scenario(scenario, false);
   });
   auto recolour = [this, state] {
-    if (state->run()) set_frame(state->run()->frame_at(state->time()));
+    if (state->run()) set_frame(frames_.frame(state->run(), state->time()));
   };
   connect(state, &ViewState::runChanged, this, recolour);
   connect(state, &ViewState::timeChanged, this, recolour);
@@ -205,8 +205,15 @@ void NetworkScene::rebuild() {
 }
 
 void NetworkScene::set_frame(FramePtr frame) {
-  model_.frame = frame ? std::move(frame) : idle_frame(scenario_ ? scenario_->network.size() : 0);
-  update();
+  FramePtr next = frame ? std::move(frame) : idle_frame(scenario_ ? scenario_->network.size() : 0);
+  const auto plan = model_.frame ? repaint_.plan(model_, sceneRect(), *model_.frame, *next)
+                                 : FrameRepaint::Plan{true, {}, 0};
+  model_.frame = std::move(next);
+  if (plan.everything) {
+    update();
+    return;
+  }
+  for (const auto& rect : plan.rects) update(rect);
 }
 
 void NetworkScene::set_layer_visible(std::uint32_t layer, bool visible) {

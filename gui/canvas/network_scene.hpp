@@ -3,8 +3,10 @@
 #include <memory>
 
 #include "canvas/canvas_items.hpp"
+#include "canvas/frame_repaint.hpp"
 #include "canvas/label_item.hpp"
 #include "canvas/layout.hpp"
+#include "controllers/frame_stepper.hpp"
 
 namespace blackstart::gui {
 
@@ -26,7 +28,8 @@ class NetworkScene : public QGraphicsScene {
   void set_scenario(std::shared_ptr<const model::Scenario> scenario, bool same_network = false);
   void set_mode(Mode mode);
   [[nodiscard]] Mode mode() const { return mode_; }
-  //! States to colour by (from a run at the chosen time, or the idle frame).
+  //! States to colour by (from a run at the chosen time, or the idle frame). Repaints only where
+  //! the new frame differs from the shown one (FrameRepaint).
   void set_frame(FramePtr frame);
   void set_layer_visible(std::uint32_t layer, bool visible);
   [[nodiscard]] bool layer_visible(std::uint32_t layer) const;
@@ -84,6 +87,8 @@ class NetworkScene : public QGraphicsScene {
   DependencyItem* dependencies_ = nullptr;
   SelectionItem* selection_ = nullptr;
   LabelItem* labels_item_ = nullptr;
+  FrameRepaint repaint_;
+  FrameStepper frames_;  // the shown run's frames, each from the one before
 };
 
 }  // namespace blackstart::gui
