@@ -73,6 +73,7 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent) {
       tr("Why: the chain of causes at the chosen time, from this element back to the scenario "
          "event that started it (the engine's explain). Click an id to go to that element."));
   connect(chain_, &QTextBrowser::anchorClicked, this, &InspectorPanel::on_link);
+  chain_->setMinimumHeight(chain_->fontMetrics().lineSpacing() * 3);  // fits a 1024 x 700 screen
   split->addWidget(chain_);
   tabs_ = new QTabWidget(split);
   attributes_ = make_tree(tabs_, QStringLiteral("attributes"), {tr("Attribute"), tr("Value")});

@@ -65,6 +65,8 @@ TracePanel::TracePanel(const TraceController* trace, QWidget* parent) : QWidget(
   list_->setToolTip(
       tr("Everything the traced asset holds down at the chosen time: through dependencies, power "
          "carried on through lines and buses, and the run's cause chains. Click a row to inspect it."));
+  // On a 1024 x 700 screen the inspector dock is short: two rows are enough to start scrolling.
+  list_->setMinimumHeight(list_->fontMetrics().lineSpacing() * 3);
   layout->addWidget(list_, 1);
   connect(list_, &QTreeWidget::itemClicked, this, &TracePanel::on_item);
   connect(list_, &QTreeWidget::itemActivated, this, &TracePanel::on_item);

@@ -313,6 +313,21 @@ void TraceTest::screenshot_with_downstream() {
       }
     QVERIFY2(hits > 50, qPrintable(QString::number(hits)));
   }
+  // Ukraine 2015 has two-line titles and states in the inspector: the window must still fit 1024 x 700.
+  {
+    const QString png = dir.filePath(QStringLiteral("trace-ukraine-small.png"));
+    QProcess process;
+    process.start(QStringLiteral(BLACKSTART_GUI_EXE),
+                  {QStringLiteral("--screenshot"), png, QStringLiteral("--downstream"),
+                   QStringLiteral("power/pry-110-01"), QStringLiteral("--time"), QStringLiteral("60"),
+                   QStringLiteral("--size"), QStringLiteral("1024x700"),
+                   test::source_path("scenarios/ukraine-2015.yaml")});
+    QVERIFY(process.waitForFinished(120000));
+    const QString stdout_text = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY2(stdout_text.contains(QStringLiteral("power/pry-110-01 took down 18 elements at 1h")),
+             qPrintable(stdout_text));
+    QCOMPARE(QImage(png).size(), QSize(1024, 700));
+  }
   // A wrong id: a clear error and exit 1; a bad time: exit 2.
   QProcess bad;
   bad.start(QStringLiteral(BLACKSTART_GUI_EXE),
