@@ -12,7 +12,7 @@ double or_nan(const std::optional<double>& value) {
 
 // In RunMetric order, which is the output order; the derived figures, from CustomerHours on, are not
 // part of summary_metrics().
-constexpr std::array<RunMetricInfo, 10> kRunMetrics{{
+constexpr std::array<RunMetricInfo, 12> kRunMetrics{{
     {RunMetric::PeakCustomersWithoutPower, "peak_customers_without_power", "customers",
      "Peak customers without power", "Maximum over time of customers without power, summed over power layers",
      [](const Summary& s) { return s.peak_customers_without_power; }},
@@ -39,12 +39,18 @@ constexpr std::array<RunMetricInfo, 10> kRunMetrics{{
     {RunMetric::ResilienceIndex, "resilience_index", "0–1", "Resilience index",
      "Area under the normalised service curve; 1 = no loss",
      [](const Summary& s) { return s.resilience_index; }},
+    {RunMetric::LossOfControlHours, "loss_of_control_hours", "asset·h", "Loss-of-control hours",
+     "Hours during which operators could not operate an asset or link remotely, summed over them",
+     [](const Summary& s) { return s.loss_of_control_hours; }},
+    {RunMetric::LossOfViewHours, "loss_of_view_hours", "asset·h", "Loss-of-view hours",
+     "Hours during which operators could not see an asset or link, summed over them",
+     [](const Summary& s) { return s.loss_of_view_hours; }},
     {RunMetric::CustomerHours, "customer_hours", "customer·h", "Customer-hours interrupted",
      "Integral of customers without power over the horizon",
      [](const Summary& s) { return s.customer_minutes_interrupted / 60.0; }},
 }};
 
-constexpr std::array<LayerMetricInfo, 17> kLayerMetrics{{
+constexpr std::array<LayerMetricInfo, 19> kLayerMetrics{{
     {"resilience_index", "0–1", "Area under the layer's normalised service curve", false,
      [](const LayerSummary& l) { return l.resilience_index; }},
     {"min_served_fraction", "0–1", "Lowest fraction of the layer's service delivered", false,
@@ -74,6 +80,10 @@ constexpr std::array<LayerMetricInfo, 17> kLayerMetrics{{
      true, [](const LayerSummary& l) { return static_cast<double>(l.peak_loss_of_control); }},
     {"peak_loss_of_view", "assets", "Maximum over time of the layer's elements under loss of view", true,
      [](const LayerSummary& l) { return static_cast<double>(l.peak_loss_of_view); }},
+    {"loss_of_control_hours", "asset·h", "Hours of the layer's elements under loss of control, summed", false,
+     [](const LayerSummary& l) { return l.loss_of_control_hours; }},
+    {"loss_of_view_hours", "asset·h", "Hours of the layer's elements under loss of view, summed", false,
+     [](const LayerSummary& l) { return l.loss_of_view_hours; }},
     {"total_customers", "customers", "Customers of the layer's loads in the normal state", false,
      [](const LayerSummary& l) { return l.total_customers; }},
     {"total_load_mw", "MW", "Demand of the layer's loads in the normal state", false,
@@ -88,6 +98,12 @@ constexpr bool ids_are_indices() {
   return true;
 }
 static_assert(ids_are_indices(), "kRunMetrics must list every RunMetric, in enum order");
+constexpr bool layer_table_is_full() {
+  for (const auto& m : kLayerMetrics)
+    if (m.of == nullptr) return false;
+  return true;
+}
+static_assert(layer_table_is_full(), "kLayerMetrics has an entry without a definition: fix its size");
 }  // namespace
 
 std::span<const RunMetricInfo> summary_metrics() {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "blackstart/metrics/supervision_hours.hpp"
+
 namespace blackstart::metrics {
 
 namespace {
@@ -74,6 +76,7 @@ Summary summarize(const sim::RunResult& result) {
   summary.attack = result.attack;
   const double horizon = result.horizon_min;
   const auto& trace = result.trace;
+  const auto supervision = supervision_hours_by_layer(result);
 
   for (std::size_t l = 0; l < result.layer_names.size(); ++l) {
     LayerSummary s;
@@ -103,6 +106,10 @@ Summary summarize(const sim::RunResult& result) {
       s.peak_loss_of_control = std::max(s.peak_loss_of_control, x.loss_of_control);
       s.peak_loss_of_view = std::max(s.peak_loss_of_view, x.loss_of_view);
     }
+    s.loss_of_control_hours = supervision[l].loss_of_control_hours;
+    s.loss_of_view_hours = supervision[l].loss_of_view_hours;
+    summary.loss_of_control_hours += s.loss_of_control_hours;
+    summary.loss_of_view_hours += s.loss_of_view_hours;
     summary.customer_minutes_interrupted += s.customer_minutes_interrupted;
     summary.energy_not_served_mwh += s.energy_not_served_mwh;
     summary.passenger_trips_lost += s.passenger_trips_lost;

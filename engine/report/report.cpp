@@ -44,6 +44,9 @@ std::string shown_value(const metrics::RunMetricInfo& metric, const metrics::Sum
       return duration_or_never(std::isnan(v) ? std::nullopt : std::optional<double>(v));
     case metrics::RunMetric::ResilienceIndex:
       return fmt::format("{:.4f}", v);
+    case metrics::RunMetric::LossOfControlHours:
+    case metrics::RunMetric::LossOfViewHours:
+      return fmt::format("{:.1f} h", v);
   }
   return {};
 }

@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <cmath>
 #include <cstring>
 #include <iostream>
 
@@ -35,7 +36,10 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
       "  blackstart-gui --screenshot out.png --run --at 1h ukraine-2015\n"
       "  blackstart-gui --screenshot canvas.png --view canvas --stacked --run tutorial\n"
       "  blackstart-gui --screenshot compare.png --what-if --view charts ukraine-2015\n"
-      "  blackstart-gui --screenshot attack.png --attack --at 2h scenario-with-campaign.yaml"));
+      "  blackstart-gui --screenshot side.png --view compare --compare recoverable-gateways --at 2h "
+      "ukraine-2015\n"
+      "  blackstart-gui --screenshot attack.png --attack --at 2h scenario-with-campaign.yaml\n"
+      "  blackstart-gui --screenshot trace.png --downstream power/sub-north --time 30 tutorial"));
   parser.addHelpOption();
   parser.addVersionOption();
   parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("Scenario file or built-in name"));
@@ -54,9 +58,11 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
       QStringLiteral("what-if"),
       QStringLiteral("Run the baseline and each mitigation (implies --run) and show "
                      "the comparison."));
-  const QCommandLineOption view(QStringLiteral("view"),
-                                QStringLiteral("What to render: window, canvas, charts or attack."),
-                                QStringLiteral("VIEW"), QStringLiteral("window"));
+  const QCommandLineOption view(
+      QStringLiteral("view"),
+      QStringLiteral("What to render: window, canvas, charts, attack or compare (baseline | "
+                     "what-if side by side; implies --what-if)."),
+      QStringLiteral("VIEW"), QStringLiteral("window"));
   const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Inspect this asset (full id)."),
                                   QStringLiteral("ID"));
   const QCommandLineOption stacked(QStringLiteral("stacked"), QStringLiteral("Draw the layers stacked."));
@@ -64,7 +70,25 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
                                   QStringLiteral("Bring the Attack and Controls panels to the front."));
   const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, WxH."),
                                 QStringLiteral("WxH"), QStringLiteral("1600x1000"));
-  parser.addOptions({screenshot, at, run, what_if, view, select, stacked, attack, size});
+  const QCommandLineOption downstream(
+      QStringLiteral("downstream"),
+      QStringLiteral("Highlight and list what this asset (full id) took down; implies --run."),
+      QStringLiteral("ID"));
+  const QCommandLineOption time(QStringLiteral("time"),
+                                QStringLiteral("Simulated time in minutes (90) or as a duration (1h30min); "
+                                               "the same as --at."),
+                                QStringLiteral("MIN"));
+  const QCommandLineOption compare(
+      QStringLiteral("compare"),
+      QStringLiteral("With --view compare: the mitigation whose run is shown next to the baseline "
+                     "(default: the first)."),
+      QStringLiteral("NAME"));
+  const QCommandLineOption colors(
+      QStringLiteral("colors"),
+      QStringLiteral("Write the PNG with at most N colours (2-256): a smaller file for documentation."),
+      QStringLiteral("N"));
+  parser.addOptions(
+      {screenshot, at, run, what_if, view, select, stacked, attack, size, downstream, time, compare, colors});
   if (!parser.parse(arguments)) {
     std::cerr << "blackstart-gui: " << parser.errorText().toStdString() << "\n";
     *exit_code = 2;
@@ -102,10 +126,44 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
     out.at = d->minutes;
     out.run = true;
   }
+  if (parser.isSet(time)) {
+    // Minutes as a bare number, or a duration as --at takes it.
+    bool number = false;
+    double minutes = parser.value(time).toDouble(&number);
+    std::string why;
+    if (!number) {
+      const auto d = core::parse_duration(parser.value(time).toStdString(), &why);
+      if (d) minutes = d->minutes;
+      number = d.has_value();
+    }
+    if (!number || minutes < 0 || !std::isfinite(minutes)) {
+      std::cerr << "blackstart-gui: --time: "
+                << (number ? std::string("must be a non-negative number of minutes") : why) << "\n";
+      *exit_code = 2;
+      return std::nullopt;
+    }
+    if (out.at && *out.at != minutes) {
+      std::cerr << "blackstart-gui: --time and --at name different times\n";
+      *exit_code = 2;
+      return std::nullopt;
+    }
+    out.at = minutes;
+    out.run = true;
+  }
+  out.downstream = parser.value(downstream);
+  if (!out.downstream.isEmpty()) out.run = true;
   out.view = parser.value(view);
   if (out.view != QStringLiteral("window") && out.view != QStringLiteral("canvas") &&
-      out.view != QStringLiteral("charts") && out.view != QStringLiteral("attack")) {
-    std::cerr << "blackstart-gui: --view must be window, canvas, charts or attack\n";
+      out.view != QStringLiteral("charts") && out.view != QStringLiteral("attack") &&
+      out.view != QStringLiteral("compare")) {
+    std::cerr << "blackstart-gui: --view must be window, canvas, charts, attack or compare\n";
+    *exit_code = 2;
+    return std::nullopt;
+  }
+  if (out.view == QStringLiteral("compare")) out.what_if = out.run = true;  // two runs to compare
+  out.compare_with = parser.value(compare);
+  if (!out.compare_with.isEmpty() && out.view != QStringLiteral("compare")) {
+    std::cerr << "blackstart-gui: --compare needs --view compare\n";
     *exit_code = 2;
     return std::nullopt;
   }
@@ -128,6 +186,16 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
     std::cerr << "blackstart-gui: --screenshot: the file must end in .png, .jpg, .jpeg or .bmp\n";
     *exit_code = 2;
     return std::nullopt;
+  }
+  if (parser.isSet(colors)) {
+    bool ok = false;
+    out.colors = parser.value(colors).toInt(&ok);
+    if (!ok || out.colors < 2 || out.colors > 256 ||
+        screenshot_format(out.screenshot) != QStringLiteral("PNG")) {
+      std::cerr << "blackstart-gui: --colors must be 2 to 256, with a --screenshot .png\n";
+      *exit_code = 2;
+      return std::nullopt;
+    }
   }
   if (!out.screenshot.isEmpty() && out.scenario.isEmpty()) {
     std::cerr << "blackstart-gui: --screenshot needs a scenario\n";

@@ -12,10 +12,13 @@ struct CommandLine {
   std::optional<double> at;                 //!< --at TIME (minutes)
   bool run = false;                         //!< --run
   bool what_if = false;                     //!< --what-if: the baseline and each mitigation
-  QString view = QStringLiteral("window");  //!< --view window|canvas|charts|attack
+  QString view = QStringLiteral("window");  //!< --view window|canvas|charts|attack|compare
+  QString compare_with;                     //!< --compare NAME: the what-if run of --view compare
   QString select;                           //!< --select ID: inspect this asset in the screenshot
+  QString downstream;                       //!< --downstream ID: what it took down (implies --run)
   bool stacked = false;                     //!< --stacked
   bool attack = false;                      //!< --attack: the Attack and Controls panels in front
+  int colors = 0;                           //!< --colors N: indexed PNG of at most N colours
   int width = 1600;                         //!< --size WxH
   int height = 1000;
 };

@@ -4,6 +4,7 @@
 
 #include "app/charts_panel.hpp"
 #include "app/export.hpp"
+#include "app/picture.hpp"
 #include "app/user_messages.hpp"
 #include "canvas/network_scene.hpp"
 #include "controllers/scenario_document.hpp"
@@ -28,8 +29,10 @@ void ExportActions::export_canvas(bool svg) {
       svg ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
   if (path.isEmpty()) return;
   QString error;
-  const bool ok = svg ? export_scene_svg(sources_.scene, path, &error)
-                      : export_scene_png(sources_.scene, path, 3000, &error);
+  // With a title (scenario, time shown, run) above and the legend below.
+  const auto caption = picture_caption(*sources_.state);
+  const bool ok = svg ? export_picture_svg(sources_.scene, caption, path, &error)
+                      : export_picture_png(sources_.scene, caption, path, 3000, &error);
   ok ? messages_->log(tr("Wrote %1.").arg(path)) : messages_->show_error(tr("Export failed"), error);
 }
 

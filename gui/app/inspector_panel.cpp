@@ -10,6 +10,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "app/steady_label.hpp"
 #include "blackstart/core/duration.hpp"
 #include "blackstart/report/explain_text.hpp"
 #include "blackstart/sim/explain.hpp"
@@ -59,7 +60,9 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent) {
   state_->setObjectName(QStringLiteral("inspectorState"));
   state_->setWordWrap(true);
   state_->setTextFormat(Qt::RichText);
-  layout->addWidget(state_);
+  // The state changes with the time: a new text must not lay out the whole window.
+  state_box_ = new SteadyLabelBox(state_, this);
+  layout->addWidget(state_box_);
 
   auto* split = new QSplitter(Qt::Vertical, this);
   layout->addWidget(split, 1);
@@ -70,6 +73,7 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent) {
       tr("Why: the chain of causes at the chosen time, from this element back to the scenario "
          "event that started it (the engine's explain). Click an id to go to that element."));
   connect(chain_, &QTextBrowser::anchorClicked, this, &InspectorPanel::on_link);
+  chain_->setMinimumHeight(chain_->fontMetrics().lineSpacing() * 3);  // fits a 1024 x 700 screen
   split->addWidget(chain_);
   tabs_ = new QTabWidget(split);
   attributes_ = make_tree(tabs_, QStringLiteral("attributes"), {tr("Attribute"), tr("Value")});
@@ -98,9 +102,27 @@ void InspectorPanel::on_item(QTreeWidgetItem* item) {
 }
 
 void InspectorPanel::on_link(const QUrl& url) {
+  if (url.scheme() == QStringLiteral("event")) {
+    emit eventActivated(url.path());
+    return;
+  }
   bool ok = false;
   const auto element = static_cast<ElementIndex>(url.path().toUInt(&ok));
   if (ok && url.scheme() == QStringLiteral("element") && element != element_) emit elementActivated(element);
+}
+
+void InspectorPanel::add_trace(QWidget* bar, QWidget* list, const QString& title) {
+  static_cast<QVBoxLayout*>(layout())->insertWidget(2, bar);
+  tabs_->addTab(list, title);
+}
+
+void InspectorPanel::show_tab(QWidget* widget) {
+  tabs_->setCurrentWidget(widget);
+  // A list wants the room: the chain above keeps a third (a short dock on a laptop screen).
+  if (auto* split = qobject_cast<QSplitter*>(tabs_->parentWidget())) {
+    const int total = split->sizes().value(0) + split->sizes().value(1);
+    if (total > 0 && split->sizes().value(1) < total * 2 / 3) split->setSizes({total / 3, total - total / 3});
+  }
 }
 
 void InspectorPanel::activate_step(std::size_t step) {
@@ -235,6 +257,7 @@ void InspectorPanel::refresh_attributes() {
     item->setData(0, ElementRole, other);
     item->setForeground(0, dependency_pen(d.kind).color());
   }
+  power_rows_.add(scenario_, element_, needs, needed, ElementRole);
   dependencies_->setRootIsDecorated(true);
   dependencies_->expandAll();
 }
@@ -242,22 +265,31 @@ void InspectorPanel::refresh_attributes() {
 void InspectorPanel::clear_chain() {
   explainer_->forget();
   chain_->clear();
+  chain_html_.clear();
   chain_elements_.clear();
   chain_lines_.clear();
   chain_run_.reset();
   chain_element_ = model::kNoElement;
+  chain_answer_ = {};
+}
+
+void InspectorPanel::clear_history() {
+  history_->clear();
+  history_run_.reset();
+  history_element_ = model::kNoElement;
 }
 
 void InspectorPanel::refresh_dynamic() {
-  history_->clear();
   if (!scenario_ || element_ == model::kNoElement || element_ >= scenario_->network.size()) {
+    clear_history();
     clear_chain();
-    state_->clear();
+    state_box_->set_text({});
     return;
   }
   if (!run_ || run_->scenario->network.size() != scenario_->network.size()) {
+    clear_history();
     clear_chain();
-    state_->setText(tr("<i>Run the scenario (Ctrl+R) to see states and causes.</i>"));
+    state_box_->set_text(tr("<i>Run the scenario (Ctrl+R) to see states and causes.</i>"));
     return;
   }
   const auto state = run_->state_at(element_, time_);
@@ -265,35 +297,65 @@ void InspectorPanel::refresh_dynamic() {
       tr("%1 at <b>%2</b>: <b>%3</b>").arg(chip(state_color(state)), format_time(time_), state_label(state));
   if (run_->lost_control_at(element_, time_)) text += tr(", <b>loss of control</b>");
   if (run_->lost_view_at(element_, time_)) text += tr(", <b>loss of view</b>");
-  state_->setText(text);
+  state_box_->set_text(text);
 
-  // History: every change of the element; those after the chosen time greyed.
-  const sim::CauseContext context(*run_->scenario);
-  for (auto index : run_->changes_of[element_]) {
-    const auto& c = run_->result.changes[index];
-    auto* item = new QTreeWidgetItem(
-        history_, {format_time(c.time_min), describe_change(c), describe_cause(context, c)});
-    item->setToolTip(2, describe_detail(context, c));
-    if (c.cause.element != model::kNoElement) item->setData(0, ElementRole, c.cause.element);
-    if (c.time_min > time_)
-      for (int col = 0; col < 3; ++col)
-        item->setForeground(col, palette().color(QPalette::Disabled, QPalette::Text));
+  // History: every change of the element; those after the chosen time greyed. Listed once per
+  // element and run; a new time only changes the greying.
+  const auto& changes = run_->changes_of[element_];
+  if (history_run_ != run_ || history_element_ != element_) {
+    history_->clear();
+    history_run_ = run_;
+    history_element_ = element_;
+    const sim::CauseContext context(*run_->scenario);
+    for (auto index : changes) {
+      const auto& c = run_->result.changes[index];
+      auto* item = new QTreeWidgetItem(
+          history_, {format_time(c.time_min), describe_change(c), describe_cause(context, c)});
+      item->setToolTip(2, describe_detail(context, c));
+      if (c.cause.element != model::kNoElement) item->setData(0, ElementRole, c.cause.element);
+    }
+  }
+  const QBrush later(palette().color(QPalette::Disabled, QPalette::Text));
+  for (int row = 0; row < history_->topLevelItemCount() && static_cast<std::size_t>(row) < changes.size();
+       ++row) {
+    auto* item = history_->topLevelItem(row);
+    const bool grey = run_->result.changes[changes[static_cast<std::size_t>(row)]].time_min > time_;
+    if (grey == (item->data(0, Qt::ForegroundRole).isValid())) continue;
+    for (int col = 0; col < 3; ++col)
+      item->setData(col, Qt::ForegroundRole, grey ? QVariant(later) : QVariant());
   }
 
   // Why: asked off the GUI thread; the answer replaces the chain when it comes. Until then a chain
-  // of the same element at another time stays, anything else makes way for a note.
+  // of the same element at another time stays, anything else makes way for a note. When nothing
+  // the answer depends on happens between the shown chain's time and this one (scrubbing through a
+  // quiet stretch), the shown answer is used again at once.
+  if (chain_run_ == run_ && chain_element_ == element_ &&
+      Explainer::same_answer(*run_, chain_answer_.time_min, time_)) {
+    explainer_->forget();
+    Explanation answer = chain_answer_;
+    answer.time_min = time_;
+    show_explanation(answer);
+    return;
+  }
   if (chain_run_ != run_ || chain_element_ != element_) {
     chain_elements_.clear();
     chain_lines_.clear();
-    chain_->setHtml(tr("<p><i>Working out why…</i></p>"));
+    set_chain_html(tr("<p><i>Working out why…</i></p>"));
   }
   explainer_->ask(run_, element_, time_);
+}
+
+void InspectorPanel::set_chain_html(const QString& html) {
+  if (html == chain_html_) return;
+  chain_html_ = html;
+  chain_->setHtml(html);
 }
 
 void InspectorPanel::show_explanation(const Explanation& answer) {
   if (answer.run != run_ || answer.element != element_ || answer.time_min != time_) return;  // stale
   chain_run_ = answer.run;
   chain_element_ = answer.element;
+  chain_answer_ = answer;
   chain_elements_.clear();
   chain_lines_.clear();
   const auto& net = run_->scenario->network;
@@ -301,7 +363,7 @@ void InspectorPanel::show_explanation(const Explanation& answer) {
   // Why: the engine's explain, one step per element on the way back to the event.
   const auto& chain = answer.chain;
   if (chain.empty()) {
-    chain_->setHtml(tr("<p><i>Nothing happened to it up to %1.</i></p>").arg(format_time(time_)));
+    set_chain_html(tr("<p><i>Nothing happened to it up to %1.</i></p>").arg(format_time(time_)));
     emit explained();
     return;
   }
@@ -314,6 +376,12 @@ void InspectorPanel::show_explanation(const Explanation& answer) {
     if (c.cause.element != model::kNoElement && c.cause.element < net.size()) {
       const QString other = QString::fromStdString(net.element(c.cause.element).id).toHtmlEscaped();
       because.replace(other, QStringLiteral("<a href='element:%1'>%2</a>").arg(c.cause.element).arg(other));
+    }
+    // The event that started it all is a link to its row in the scenario events.
+    if (c.cause.kind == sim::CauseKind::Event && !c.cause.from_step &&
+        c.cause.event < run_->scenario->events.size()) {
+      const QString event = QString::fromStdString(run_->scenario->events[c.cause.event].id).toHtmlEscaped();
+      because.replace(event, QStringLiteral("<a href='event:%1'>%1</a>").arg(event));
     }
     const QString detail = describe_detail(context, c);
     QString tail;
@@ -355,7 +423,7 @@ void InspectorPanel::show_explanation(const Explanation& answer) {
       chain_lines_ << QStringLiteral("still down: %1: %2").arg(id, reason);
     }
   }
-  chain_->setHtml(html);
+  set_chain_html(html);
   emit explained();
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 #include <QWidget>
 
+#include "app/trace_needed_by.hpp"
+#include "controllers/explainer.hpp"
 #include "controllers/run_snapshot.hpp"
 
 class QLabel;
@@ -13,6 +15,7 @@ class QUrl;
 namespace blackstart::gui {
 
 class Explainer;
+class SteadyLabelBox;
 class ViewState;
 struct Explanation;
 
@@ -51,9 +54,17 @@ class InspectorPanel : public QWidget {
   [[nodiscard]] QTreeWidget* attributes() const { return attributes_; }
   [[nodiscard]] QTreeWidget* dependencies() const { return dependencies_; }
   [[nodiscard]] QString state_text() const;
+  //! "What did this take down?": `bar` goes under the state line, `list` becomes a tab.
+  void add_trace(QWidget* bar, QWidget* list, const QString& title);
+  //! Brings the tab of `widget` to the front.
+  void show_tab(QWidget* widget);
+  //! Does what clicking the chain's link to a scenario event does (`event:<id>`).
+  void activate_link(const QUrl& url) { on_link(url); }
 
  signals:
   void elementActivated(blackstart::model::ElementIndex element);
+  //! The chain's last step names a scenario event and its link was clicked.
+  void eventActivated(const QString& event_id);
   //! The chain for the current element and time is shown.
   void explained();
 
@@ -62,6 +73,8 @@ class InspectorPanel : public QWidget {
   void refresh_attributes();
   void refresh_dynamic();
   void clear_chain();
+  void clear_history();
+  void set_chain_html(const QString& html);
   void show_explanation(const Explanation& answer);
   void on_item(QTreeWidgetItem* item);
   void on_link(const QUrl& url);
@@ -72,16 +85,22 @@ class InspectorPanel : public QWidget {
   ElementIndex element_ = model::kNoElement;
   QLabel* title_ = nullptr;
   QLabel* state_ = nullptr;
+  SteadyLabelBox* state_box_ = nullptr;  // holds state_
   QTreeWidget* attributes_ = nullptr;
   QTextBrowser* chain_ = nullptr;
   Explainer* explainer_ = nullptr;
   RunPtr chain_run_;  // what the shown chain explains
   ElementIndex chain_element_ = model::kNoElement;
+  Explanation chain_answer_;  // the shown chain's answer, reused at times with the same answer
+  QString chain_html_;        // as set on chain_, not set again when unchanged
+  RunPtr history_run_;        // what the history tree lists; only its greying follows the time
+  ElementIndex history_element_ = model::kNoElement;
   std::vector<ElementIndex> chain_elements_;
   QStringList chain_lines_;
   QTreeWidget* history_ = nullptr;
   QTreeWidget* dependencies_ = nullptr;
   QTabWidget* tabs_ = nullptr;
+  PowerPathRows power_rows_;
 };
 
 }  // namespace blackstart::gui

@@ -44,14 +44,16 @@ LiveReadout::LiveReadout(QWidget* parent) : QWidget(parent) {
   passengers_label_ =
       figure(this, QStringLiteral("readoutPassengers"),
              tr("Passengers per hour whose service is stopped or reduced at the chosen time"));
-  // Wide enough for the largest figures, so that nothing moves while the time changes.
+  // Wide enough for the largest figures, so that nothing moves while the time changes; of a fixed
+  // size, so that a new time does not lay out the window (a label whose size may change asks its
+  // parents' layouts up to the main window to recompute).
   const QFontMetrics metrics(small);
   const int left = metrics.horizontalAdvance(QStringLiteral("0,000.0 MW shed"));
   const int right = metrics.horizontalAdvance(QStringLiteral("000,000 customers off"));
   int row = 0;
   for (QLabel* label : {q_, customers_label_, mw_label_, passengers_label_}) {
     label->setFont(small);
-    label->setMinimumWidth(row % 2 == 0 ? left : right);
+    label->setFixedSize(row % 2 == 0 ? left : right, metrics.height() + 2);
     figures->addWidget(label, row / 2, row % 2);
     ++row;
   }

@@ -14,6 +14,7 @@
 
 #include "app/attack_panel.hpp"
 #include "app/charts_panel.hpp"
+#include "app/compare_actions.hpp"
 #include "app/controls_panel.hpp"
 #include "app/defence_actions.hpp"
 #include "app/edit_actions.hpp"
@@ -27,9 +28,11 @@
 #include "app/run_settings.hpp"
 #include "app/scenario_events_panel.hpp"
 #include "app/timeline_widget.hpp"
+#include "app/trace_actions.hpp"
 #include "app/user_messages.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
+#include "controllers/asset_search.hpp"
 #include "models/runs_model.hpp"
 
 namespace blackstart::gui {
@@ -70,10 +73,18 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
   edits_ = new EditActions(&document_, &state_, messages_, this);
   build_actions();
   build_docks();
+  compare_ = new CompareActions(&state_, runs_, this);
+  compare_->attach_runs_view(runs_view_);
   runs_actions_ = new RunActions(&document_, &state_, run_settings_, runs_, messages_, this);
   runs_actions_->set_cancel_action(action(QStringLiteral("actionCancel")));
   defences_ = new DefenceActions(&document_, run_settings_, runs_actions_, messages_, this);
   exports_ = new ExportActions({&document_, &state_, scene_, charts_, runs_}, messages_, this);
+  trace_ = new TraceActions(
+      {&state_, scene_, inspector_, scenario_events_, [this](ElementIndex e) { select_element(e, true); },
+       [this] {
+         if (auto* dock = findChild<QDockWidget*>(QStringLiteral("scenarioDock"))) dock->raise();
+       }},
+      this);
   build_toolbars();
   build_menus();
   follow_state();
@@ -226,20 +237,15 @@ void MainWindow::select_element(ElementIndex element, bool focus) {
 }
 
 void MainWindow::refresh_find_list() {
-  QStringList ids;
-  for (const auto& e : state_.scenario()->network.elements()) ids << QString::fromStdString(e.id);
-  static_cast<QStringListModel*>(find_->completer()->model())->setStringList(ids);
+  static_cast<QStringListModel*>(find_->completer()->model())
+      ->setStringList(search_entries(state_.scenario()->network));
 }
 
 void MainWindow::find_asset() {
   const auto& scenario = state_.scenario();
   const QString text = find_->text().trimmed();
   if (!scenario || text.isEmpty()) return;
-  const auto& net = scenario->network;
-  std::optional<ElementIndex> found = net.find(text.toStdString());
-  if (!found)
-    for (ElementIndex i = 0; i < net.size() && !found; ++i)
-      if (QString::fromStdString(net.element(i).id).contains(text, Qt::CaseInsensitive)) found = i;
+  const auto found = find_element(scenario->network, text);
   if (!found) {
     messages_->set_status(tr("No asset matches '%1'").arg(text));
     return;

@@ -15,6 +15,7 @@ namespace blackstart::gui {
 
 class AttackPanel;
 class ChartsPanel;
+class CompareActions;
 class ControlsPanel;
 class DefenceActions;
 class EditActions;
@@ -34,6 +35,7 @@ class RunsModel;
 class ScenarioEventsPanel;
 class SeedSpinBox;
 class TimelineWidget;
+class TraceActions;
 class LiveReadout;
 class UserMessages;
 
@@ -92,8 +94,12 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] InspectorPanel* inspector() const { return inspector_; }
   [[nodiscard]] TimelineWidget* timeline() const { return timeline_; }
   [[nodiscard]] LiveReadout* live_readout() const { return live_readout_; }
+  //! "What did this take down?", Back/Forward through selected assets.
+  [[nodiscard]] TraceActions* trace() const { return trace_; }
   [[nodiscard]] RunController* run_controller() const;
   [[nodiscard]] RunsModel* runs_model() const { return runs_; }
+  //! The side-by-side what-if (compare window) and its actions.
+  [[nodiscard]] CompareActions* compare() const { return compare_; }
   [[nodiscard]] EventLogModel* event_log() const;
   [[nodiscard]] QTableView* event_log_view() const;
   [[nodiscard]] NarrationPanel* narration() const { return narration_; }
@@ -147,6 +153,8 @@ class MainWindow : public QMainWindow {
   EditActions* edits_ = nullptr;
   ExportActions* exports_ = nullptr;
   DefenceActions* defences_ = nullptr;
+  TraceActions* trace_ = nullptr;
+  CompareActions* compare_ = nullptr;
 
   NetworkScene* scene_ = nullptr;
   NetworkView* view_ = nullptr;

@@ -28,6 +28,7 @@
 #include "app/scenario_events_panel.hpp"
 #include "app/seed_spin_box.hpp"
 #include "app/timeline_widget.hpp"
+#include "app/trace_actions.hpp"
 #include "app/undo_action.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
@@ -128,7 +129,7 @@ void MainWindow::build_actions() {
           tr("Show asset ids when zoomed in"), [this](bool on) { scene_->set_labels_visible(on); });
   labels->setCheckable(true);
   labels->setChecked(true);
-  add(QStringLiteral("actionFind"), tr("&Find asset…"), QKeySequence::Find, tr("Find an asset by id"),
+  add(QStringLiteral("actionFind"), tr("&Find asset…"), QKeySequence::Find, tr("Find an asset by id or name"),
       [this] {
         find_->setFocus();
         find_->selectAll();
@@ -222,6 +223,10 @@ void MainWindow::build_menus() {
   view->addAction(action(QStringLiteral("actionDependencies")));
   view->addAction(action(QStringLiteral("actionLabels")));
   view->addMenu(layers_->menu());
+  view->addAction(action(QStringLiteral("actionCompare")));
+  view->addSeparator();
+  for (const char* name : {"actionBack", "actionForward", "actionTakenDown", "actionClearTrace"})
+    view->addAction(action(QString::fromLatin1(name)));
   view->addSeparator();
   for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
   view->addAction(action(QStringLiteral("actionResetLayout")));
@@ -266,7 +271,7 @@ void MainWindow::build_toolbars() {
   find_->setClearButtonEnabled(true);
   find_->setMinimumWidth(140);
   find_->setMaximumWidth(240);
-  find_->setToolTip(tr("Type part of an asset id and press Enter"));
+  find_->setToolTip(tr("Type part of an asset id or name (any case) and press Enter"));
   auto* completer = new QCompleter(new QStringListModel(find_), find_);
   completer->setCaseSensitivity(Qt::CaseInsensitive);
   completer->setFilterMode(Qt::MatchContains);
@@ -300,6 +305,8 @@ void MainWindow::show_context_menu(ElementIndex element, const QPoint& screen_po
     auto* title = menu.addAction(id);
     title->setEnabled(false);
     menu.addAction(tr("Inspect"), this, [this, element] { select_element(element, false); });
+    menu.addAction(trace_->taken_down_action()->text(), this, [this, element] { trace_->trace(element); })
+        ->setEnabled(state_.run() != nullptr);
     menu.addAction(tr("Centre here"), this, [this, element] { view_->focus_on(element); });
     auto* attack = menu.addMenu(tr("Attack"));
     for (auto a : attack_actions_for(*scenario, element)) {

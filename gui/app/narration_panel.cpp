@@ -103,6 +103,9 @@ int NarrationPanel::row_at(double t_min) const {
 
 void NarrationPanel::highlight(double t_min) {
   const int row = row_at(t_min);
+  // Scrubbing within one moment of the story changes nothing here (and leaves the list where the
+  // user scrolled it).
+  if (row == list_->currentRow() && (row >= 0 || list_->selectedItems().isEmpty())) return;
   const QSignalBlocker block(list_);
   if (row < 0) {
     list_->clearSelection();

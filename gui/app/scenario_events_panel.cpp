@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -35,7 +36,14 @@ ScenarioEventsPanel::ScenarioEventsPanel(QWidget* parent) : QWidget(parent) {
   model_ = new ScenarioEventsModel(this);
   view_ = new QTableView(this);
   view_->setObjectName(QStringLiteral("scenarioEvents"));
-  view_->setModel(model_);
+  // Sorted by time (stable: events at the same time keep the file's order); rows map back to the
+  // file's order for editing.
+  by_time_ = new QSortFilterProxyModel(this);
+  by_time_->setSourceModel(model_);
+  by_time_->setSortRole(Qt::UserRole + 1);
+  by_time_->setDynamicSortFilter(true);
+  by_time_->sort(ScenarioEventsModel::At, Qt::AscendingOrder);
+  view_->setModel(by_time_);
   view_->setSelectionBehavior(QAbstractItemView::SelectRows);
   view_->setSelectionMode(QAbstractItemView::SingleSelection);
   view_->verticalHeader()->hide();
@@ -72,8 +80,20 @@ void ScenarioEventsPanel::add_buttons(const QList<QAction*>& actions) {
 }
 
 int ScenarioEventsPanel::current_row() const {
-  const auto index = view_->currentIndex();
+  const auto index = by_time_->mapToSource(view_->currentIndex());
   return index.isValid() ? index.row() : -1;
+}
+
+bool ScenarioEventsPanel::select_event(const QString& id) {
+  for (int row = 0; row < by_time_->rowCount(); ++row) {
+    const auto index = by_time_->index(row, ScenarioEventsModel::Id);
+    if (index.data().toString() != id) continue;
+    view_->setCurrentIndex(index);
+    view_->selectRow(row);
+    view_->scrollTo(index);
+    return true;
+  }
+  return false;
 }
 
 }  // namespace blackstart::gui

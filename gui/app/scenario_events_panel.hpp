@@ -5,6 +5,7 @@
 class QAction;
 class QHBoxLayout;
 class QLabel;
+class QSortFilterProxyModel;
 class QTableView;
 
 namespace blackstart::gui {
@@ -12,7 +13,7 @@ namespace blackstart::gui {
 class ScenarioEventsModel;
 class ViewState;
 
-//! The Scenario events panel: the attack timeline as written in the file (double-click a row to
+//! The Scenario events panel: the attack timeline of the file, sorted by time (double-click a row to
 //! edit it), buttons for the edit actions, and the scenario's mitigations with their descriptions.
 class ScenarioEventsPanel : public QWidget {
   Q_OBJECT
@@ -22,8 +23,11 @@ class ScenarioEventsPanel : public QWidget {
   void follow(const ViewState* state);
   //! A tool button for each action under the table.
   void add_buttons(const QList<QAction*>& actions);
-  //! The selected event's row, or -1.
+  //! The selected event's index in the scenario's events (the file's order), or -1. The table
+  //! itself is sorted by time.
   [[nodiscard]] int current_row() const;
+  //! Selects and shows the event with this id; false when there is none.
+  bool select_event(const QString& id);
   [[nodiscard]] QTableView* view() const { return view_; }
 
  signals:
@@ -31,6 +35,7 @@ class ScenarioEventsPanel : public QWidget {
 
  private:
   ScenarioEventsModel* model_ = nullptr;
+  QSortFilterProxyModel* by_time_ = nullptr;
   QTableView* view_ = nullptr;
   QHBoxLayout* buttons_ = nullptr;
   QLabel* mitigations_ = nullptr;

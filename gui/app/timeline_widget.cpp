@@ -151,7 +151,9 @@ void TimelineWidget::fit_label() {
   const bool date = width() >= others + kMinSliderWidth + 60 + full;
   if (date == show_date_ && label_->width() == (date ? full : brief)) return;
   show_date_ = date;
-  label_->setFixedWidth(date ? full : brief);
+  // A fixed size, also so that a new time does not lay out the window (a label whose size may
+  // change asks its parents' layouts up to the main window to recompute).
+  label_->setFixedSize(date ? full : brief, metrics.height() + 2 * label_->margin() + 2);
   update_label();
 }
 

@@ -1,18 +1,32 @@
 // Canvas benchmark: opens a generated 10,000-asset scenario in the real main window (offscreen) and
 // reports load, layout, first paint, scrubbing and panning frame times. Goal: first paint under 1 s,
 // frames under 16 ms. Usage: blackstart-gui-bench [ASSETS] [--keep FILE]
+//
+// It uses only the window's public interface, so that the same file builds against older commits
+// (docs/benchmarks.md compares them side by side).
+#include <QAbstractEventDispatcher>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QScrollBar>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <numeric>
 #include <string>
 #include <vector>
 
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>  // profile the scrubbing frames only: valgrind --tool=callgrind --instr-atstart=no
+#else
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#endif
+
 #include "app/main_window.hpp"
+#include "app/timeline_widget.hpp"
 #include "blackstart/io/scenario_loader.hpp"
 #include "canvas/layout.hpp"
 #include "canvas/network_scene.hpp"
@@ -97,6 +111,50 @@ double ms(const QElapsedTimer& t) {
   return static_cast<double>(t.nsecsElapsed()) / 1e6;
 }
 
+//! Runs the event loop until nothing is left to do: the queued scene updates, the layout requests
+//! and the paint of every widget that changed, as the window's event loop does after a mouse move.
+void settle() {
+  auto* dispatcher = QAbstractEventDispatcher::instance();
+  for (int i = 0; i < 50; ++i) {
+    QCoreApplication::sendPostedEvents();
+    if (!dispatcher->processEvents(QEventLoop::AllEvents)) break;
+  }
+}
+
+//! Which panels painted during a frame: a frame "updates the whole window" when the canvas, the
+//! charts, the live readout, the story, the inspector and the timeline all repaint.
+class PaintWatch : public QObject {
+ public:
+  static constexpr std::array<const char*, 6> kPanels{"networkView",    "charts",    "liveReadout",
+                                                      "narrationPanel", "inspector", "timeline"};
+  void start_frame() { painted_.fill(false); }
+  void end_frame() {
+    for (std::size_t i = 0; i < kPanels.size(); ++i) frames_[i] += painted_[i] ? 1 : 0;
+    ++count_;
+  }
+  [[nodiscard]] std::string summary() const {
+    std::string text;
+    for (std::size_t i = 0; i < kPanels.size(); ++i)
+      text += std::string(i ? ", " : "") + kPanels[i] + " " + std::to_string(frames_[i]) + "/" +
+              std::to_string(count_);
+    return text;
+  }
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (event->type() == QEvent::Paint)
+      for (QObject* o = watched; o; o = o->parent())
+        for (std::size_t i = 0; i < kPanels.size(); ++i)
+          if (o->objectName() == QLatin1String(kPanels[i])) painted_[i] = true;
+    return false;
+  }
+
+ private:
+  std::array<bool, kPanels.size()> painted_{};
+  std::array<int, kPanels.size()> frames_{};
+  int count_ = 0;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -156,7 +214,61 @@ int main(int argc, char** argv) {
     view->viewport()->repaint();
     scrub.push_back(ms(f));
   }
+
+  // Scrubbing as a user does it: an asset is selected (the inspector follows it), the time slider
+  // moves and the window's event loop updates and paints everything that follows the time (canvas,
+  // charts' time marker, live readout and Q(t) plot, story highlight, inspector, timeline label).
+  // A frame is the slider move plus everything until the event loop is idle again; "update" is the
+  // part before painting (the slots that follow the time). 60 steps across the slider (the active
+  // period the window opens on), then 60 back.
+  {
+    const auto& changes = window.current_run()->result.changes;
+    window.select_element(changes.empty() ? 0 : changes[changes.size() / 2].element);
+  }
+  // The time axis as a run opens it (the old scrub above panned it to the end of the horizon).
+  window.view_state()->show_active_period();
+  settle();
+  PaintWatch watch;
+  app.installEventFilter(&watch);
+  auto* slider = window.timeline()->slider();
+  std::vector<double> drag, drag_update;
+  const int lo = slider->minimum(), hi = slider->maximum();
+  slider->setValue(lo);
+  settle();
+  CALLGRIND_START_INSTRUMENTATION;
+  for (int i = 1; i <= 120; ++i) {
+    const int k = i <= 60 ? i : 120 - i;
+    watch.start_frame();
+    QElapsedTimer f;
+    f.start();
+    slider->setValue(lo + static_cast<int>(static_cast<long long>(hi - lo) * k / 60));
+    drag_update.push_back(ms(f));
+    settle();
+    drag.push_back(ms(f));
+    watch.end_frame();
+  }
+  CALLGRIND_STOP_INSTRUMENTATION;
+  // Playback at the default speed (15 simulated minutes per second, a frame every 40 ms): the
+  // timeline's own step, from the start of the slider; the time window pans when it leaves it.
+  std::vector<double> play;
+  {
+    const double step = window.timeline()->speed() * 40.0 / 1000.0;
+    double t = slider->minimum() / 10.0;  // the slider has 10 ticks per minute
+    window.timeline()->set_time(t);
+    settle();
+    for (int i = 0; i < 120; ++i) {
+      t += step;
+      QElapsedTimer f;
+      f.start();
+      window.timeline()->set_time(t);
+      settle();
+      play.push_back(ms(f));
+    }
+  }
+  app.removeEventFilter(&watch);
+  window.select_element(blackstart::model::kNoElement);
   window.set_time(40);
+  settle();
 
   // Whole network in view: the worst case, every asset drawn.
   view->fit_all();
@@ -224,6 +336,14 @@ int main(int argc, char** argv) {
   const auto s = stats(scrub), f = stats(full), p = stats(pan3.full), c = stats(pan_close.full);
   const auto pi = stats(pan3.incremental), ci = stats(pan_close.incremental);
   std::printf("  frame, scrubbing time (median/p95/max)   %6.1f %6.1f %6.1f ms\n", s.median, s.p95, s.max);
+  const auto d = stats(drag), du = stats(drag_update), pl = stats(play);
+  std::printf("  frame, slider drag, whole window         %6.1f %6.1f %6.1f ms   (goal < 16)\n", d.median,
+              d.p95, d.max);
+  std::printf("    of which update before painting        %6.1f %6.1f %6.1f ms\n", du.median, du.p95, du.max);
+  std::printf("  frame, playback 15 min/s, whole window   %6.1f %6.1f %6.1f ms   (goal < 16)\n", pl.median,
+              pl.p95, pl.max);
+  std::printf("    slider over %.0f-%.0f min; panels painted per slider frame: %s\n", lo / 10.0, hi / 10.0,
+              watch.summary().c_str());
   std::printf("  frame, whole network (median/p95/max)    %6.1f %6.1f %6.1f ms\n", f.median, f.p95, f.max);
   const auto n = stats(no_deps);
   std::printf("  frame, whole network without arrows      %6.1f %6.1f %6.1f ms\n", n.median, n.p95, n.max);

@@ -199,23 +199,6 @@ void AssetTileItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
       }
     }
   }
-  // Labels, drawn in device pixels so they stay readable; only when neighbours are far enough apart.
-  if (m.show_labels && px >= 12.0) {
-    const QTransform world = painter->worldTransform();
-    painter->save();
-    painter->resetTransform();
-    QFont font = painter->font();
-    font.setPixelSize(10);
-    painter->setFont(font);
-    painter->setPen(QColor(30, 30, 30));
-    for (auto a : shown) {
-      const QPointF d = world.map(m.position[a]);
-      const QRectF box(d.x() - 70, d.y() + px / 2 + 3, 140, 13);
-      painter->drawText(box, Qt::AlignHCenter | Qt::AlignTop,
-                        QString::fromStdString(net.element(a).local_id));
-    }
-    painter->restore();
-  }
 }
 
 ElementIndex AssetTileItem::element_at(QPointF point, qreal radius, qreal* distance) const {
@@ -263,7 +246,7 @@ DependencyItem::DependencyItem(const CanvasModel* model) : model_(model) {
   bounds_ = box.adjusted(-pad, -pad, pad, pad);
 }
 
-void DependencyItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* /*widget*/) {
+void DependencyItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) {
   const auto& m = *model_;
   if (!m.show_dependencies) return;
   const auto& net = m.network();
@@ -273,6 +256,14 @@ void DependencyItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
   const QRectF exposed = option->exposedRect.isEmpty() ? bounds_ : option->exposedRect;
   const qreal head = 8.0 / lod;
   const QRectF area = exposed.adjusted(-head, -head, head, head);
+  // The level of detail below is decided on all the view shows, not on the exposed part alone: a
+  // repaint of a few changed places (scrubbing) or of a strip (panning) draws arrows as the rest.
+  QRectF seen = area;
+  if (widget && painter->worldTransform().isInvertible())
+    seen = painter->worldTransform()
+               .inverted()
+               .mapRect(QRectF(widget->rect()))
+               .adjusted(-head, -head, head, head);
   // Three strengths per kind: quiet (supplier working), lost (supplier down, the dependent only
   // loses control or view — its rings show that), and failing (supplier down, the dependent fails
   // or degrades: the cascade's path).
@@ -284,16 +275,18 @@ void DependencyItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* op
     if (!m.visible(d.supplier) || !m.visible(d.dependent)) continue;
     QLineF line;
     if (!dependency_line(m, d, lod, radius, &line)) continue;
-    QLineF shown = line;
-    if (!clip(&shown, area)) continue;
+    QLineF visible = line;
+    if (!clip(&visible, seen)) continue;
     std::size_t strength = 0;
     if (frame.has_run && !sim::is_operational(frame.state(d.supplier)))
       strength =
           d.effect == model::DependencyEffect::Fail || d.effect == model::DependencyEffect::Degrade ? 2 : 1;
+    pixels[strength] += visible.length() * lod;
+    QLineF shown = line;
+    if (!clip(&shown, area)) continue;
     const auto bucket = static_cast<std::size_t>(d.kind) * kStrengths + strength;
     lines[bucket].append(shown);
     if (area.contains(line.p2())) tips[bucket].append(line);
-    pixels[strength] += shown.length() * lod;
   }
   // Level of detail by ink: when the arrows would cover more than a few hundred thousand pixels
   // (thousands of long arrows), they are drawn solid, one pixel wide, opaque (colour pre-mixed
@@ -386,6 +379,19 @@ void SelectionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
   painter->drawEllipse(p, radius * 2.3, radius * 2.3);
   painter->setPen(ring);
   painter->drawEllipse(p, radius * 2.3, radius * 2.3);
+  // Its label below the ring, never under it; labels of other assets in the way give way (tiles).
+  if (!m.show_labels || !m.labels) return;
+  const auto placed = m.labels->selected(m, painter->worldTransform());
+  if (placed.label.isNull()) return;
+  painter->save();
+  painter->resetTransform();
+  painter->setPen(QPen(QColor(35, 35, 35), 1.0));
+  painter->setBrush(QColor(255, 246, 204, 235));
+  painter->drawRoundedRect(placed.label, 2, 2);
+  painter->setFont(m.labels->selected_font());
+  painter->setPen(QColor(0, 0, 0));
+  painter->drawText(m.labels->text_origin(placed.label), placed.text);
+  painter->restore();
 }
 
 // ---------------------------------------------------------------------------------------- plane

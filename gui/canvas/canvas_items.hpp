@@ -3,6 +3,7 @@
 #include <memory>
 #include <vector>
 
+#include "canvas/label_placement.hpp"
 #include "canvas/palette.hpp"
 #include "controllers/run_snapshot.hpp"
 
@@ -20,6 +21,11 @@ struct CanvasModel {
   bool show_labels = true;
   qreal symbol_size = 12.0;  //!< diameter at zoom 1, scene units
   ElementIndex selected = model::kNoElement;
+  //! "What did this take down?": the traced asset and what it holds down (TraceHighlightItem).
+  ElementIndex trace_root = model::kNoElement;
+  std::vector<ElementIndex> highlighted;
+  LabelPlacement* labels = nullptr;  //!< which labels fit at each zoom; owned by the scene
+  QRectF bounds;                     //!< the scene's rectangle: labels stay inside it
 
   [[nodiscard]] const model::Network& network() const { return scenario->network; }
   [[nodiscard]] bool visible(ElementIndex e) const { return layer_visible[network().element(e).layer]; }

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "blackstart/core/duration.hpp"
+#include "canvas/trace_highlight_item.hpp"
 #include "controllers/view_state.hpp"
 
 namespace blackstart::gui {
@@ -25,6 +26,8 @@ NetworkScene::NetworkScene(QObject* parent) : QGraphicsScene(parent) {
   setItemIndexMethod(QGraphicsScene::BspTreeIndex);
   setBackgroundBrush(QColor(0xFB, 0xFB, 0xF8));
   model_.frame = idle_frame(0);
+  labels_ = std::make_unique<LabelPlacement>();
+  model_.labels = labels_.get();
 }
 
 void NetworkScene::follow(const ViewState* state) {
@@ -33,7 +36,7 @@ void NetworkScene::follow(const ViewState* state) {
     set_scenario(scenario, false);
   });
   auto recolour = [this, state] {
-    if (state->run()) set_frame(state->run()->frame_at(state->time()));
+    if (state->run()) set_frame(frames_.frame(state->run(), state->time()));
   };
   connect(state, &ViewState::runChanged, this, recolour);
   connect(state, &ViewState::timeChanged, this, recolour);
@@ -48,6 +51,7 @@ void NetworkScene::set_scenario(std::shared_ptr<const model::Scenario> scenario,
   const auto layers = scenario_->network.layers().size();
   if (!same_network || model_.layer_visible.size() != layers) model_.layer_visible.assign(layers, true);
   if (!same_network) model_.selected = model::kNoElement;
+  if (!same_network) set_highlighted(model::kNoElement, {});
   if (!model_.frame || model_.frame->codes.size() != scenario_->network.size())
     model_.frame = idle_frame(scenario_->network.size());
   model_.symbol.resize(scenario_->network.size());
@@ -55,6 +59,7 @@ void NetworkScene::set_scenario(std::shared_ptr<const model::Scenario> scenario,
     const auto& e = scenario_->network.element(static_cast<ElementIndex>(i));
     model_.symbol[i] = symbol_for(e, scenario_->network.layers()[e.layer].kind);
   }
+  labels_->reset();  // names may have changed
   rebuild();
 }
 
@@ -150,7 +155,9 @@ void NetworkScene::rebuild() {
   planes_.clear();
   dependencies_ = nullptr;
   selection_ = nullptr;
+  labels_item_ = nullptr;
   place();
+  labels_->invalidate();  // new positions
   for (auto* plane : planes_) addItem(plane);
 
   // Tiles: a grid over each layer's assets; links go with the tile of their first end.
@@ -184,6 +191,13 @@ void NetworkScene::rebuild() {
   addItem(dependencies_);
   const QRectF all = itemsBoundingRect().adjusted(-layout_.spacing * 2, -layout_.spacing * 2,
                                                   layout_.spacing * 2, layout_.spacing * 2);
+  auto* trace = new TraceHighlightItem(&model_, all);
+  trace->setZValue(8);  // under the assets, above the dependency arrows
+  addItem(trace);
+  model_.bounds = all;
+  labels_item_ = new LabelItem(&model_, all);
+  labels_item_->setZValue(50);  // over every layer's assets, under the selection
+  addItem(labels_item_);
   selection_ = new SelectionItem(&model_, all);
   selection_->setZValue(100);
   addItem(selection_);
@@ -191,13 +205,21 @@ void NetworkScene::rebuild() {
 }
 
 void NetworkScene::set_frame(FramePtr frame) {
-  model_.frame = frame ? std::move(frame) : idle_frame(scenario_ ? scenario_->network.size() : 0);
-  update();
+  FramePtr next = frame ? std::move(frame) : idle_frame(scenario_ ? scenario_->network.size() : 0);
+  const auto plan = model_.frame ? repaint_.plan(model_, sceneRect(), *model_.frame, *next)
+                                 : FrameRepaint::Plan{true, {}, 0};
+  model_.frame = std::move(next);
+  if (plan.everything) {
+    update();
+    return;
+  }
+  for (const auto& rect : plan.rects) update(rect);
 }
 
 void NetworkScene::set_layer_visible(std::uint32_t layer, bool visible) {
   if (layer >= model_.layer_visible.size()) return;
   model_.layer_visible[layer] = visible;
+  labels_->invalidate();  // hidden layers leave room for the labels of the others
   for (auto* tile : tiles_)
     if (tile->layer() == layer) tile->setVisible(visible);
   if (!layout_.shared_frame || mode_ == Mode::Stacked)
@@ -225,6 +247,12 @@ void NetworkScene::set_selected(ElementIndex element) {
   update();
 }
 
+void NetworkScene::set_highlighted(ElementIndex root, std::vector<ElementIndex> elements) {
+  model_.trace_root = root;
+  model_.highlighted = root == model::kNoElement ? std::vector<ElementIndex>{} : std::move(elements);
+  update();
+}
+
 ElementIndex NetworkScene::element_at(QPointF scene_point, qreal radius) const {
   ElementIndex best = model::kNoElement;
   qreal best_distance = 1e300;
@@ -239,6 +267,18 @@ ElementIndex NetworkScene::element_at(QPointF scene_point, qreal radius) const {
     }
   }
   return best;
+}
+
+std::vector<LabelItem::Label> NetworkScene::shown_labels(const QTransform& world,
+                                                         const QRectF& scene_area) const {
+  std::vector<LabelItem::Label> out;
+  if (labels_item_) labels_item_->collect(world, world.mapRect(scene_area), &out);
+  return out;
+}
+
+LabelPlacement::Selected NetworkScene::selected_label(const QTransform& world) const {
+  if (!scenario_ || !model_.show_labels) return {};
+  return labels_->selected(model_, world);
 }
 
 QPointF NetworkScene::position_of(ElementIndex element) const {

@@ -3,7 +3,10 @@
 #include <memory>
 
 #include "canvas/canvas_items.hpp"
+#include "canvas/frame_repaint.hpp"
+#include "canvas/label_item.hpp"
 #include "canvas/layout.hpp"
+#include "controllers/frame_stepper.hpp"
 
 namespace blackstart::gui {
 
@@ -25,7 +28,8 @@ class NetworkScene : public QGraphicsScene {
   void set_scenario(std::shared_ptr<const model::Scenario> scenario, bool same_network = false);
   void set_mode(Mode mode);
   [[nodiscard]] Mode mode() const { return mode_; }
-  //! States to colour by (from a run at the chosen time, or the idle frame).
+  //! States to colour by (from a run at the chosen time, or the idle frame). Repaints only where
+  //! the new frame differs from the shown one (FrameRepaint).
   void set_frame(FramePtr frame);
   void set_layer_visible(std::uint32_t layer, bool visible);
   [[nodiscard]] bool layer_visible(std::uint32_t layer) const;
@@ -34,6 +38,9 @@ class NetworkScene : public QGraphicsScene {
   //! Highlights an element (no signal); kNoElement clears.
   void set_selected(ElementIndex element);
   [[nodiscard]] ElementIndex selected() const { return model_.selected; }
+  //! Highlights what `root` took down (no signal); kNoElement clears.
+  void set_highlighted(ElementIndex root, std::vector<ElementIndex> elements);
+  [[nodiscard]] const std::vector<ElementIndex>& highlighted() const { return model_.highlighted; }
 
   //! The visible element under a scene point, within `radius` scene units.
   [[nodiscard]] ElementIndex element_at(QPointF scene_point, qreal radius) const;
@@ -42,6 +49,13 @@ class NetworkScene : public QGraphicsScene {
   [[nodiscard]] const CanvasModel& canvas_model() const { return model_; }
   [[nodiscard]] const NetworkLayout& layout() const { return layout_; }
   [[nodiscard]] std::size_t tile_count() const { return tiles_.size(); }
+  //! The labels drawn for a view with transform `world` (scene to device pixels) over `scene_area`,
+  //! as the tiles paint them (without the selected asset's, which selected_label gives).
+  [[nodiscard]] std::vector<LabelItem::Label> shown_labels(const QTransform& world,
+                                                           const QRectF& scene_area) const;
+  //! The selection ring and the selected asset's label under `world`, device pixels.
+  [[nodiscard]] LabelPlacement::Selected selected_label(const QTransform& world) const;
+  [[nodiscard]] const LabelPlacement& label_placement() const { return *labels_; }
   //! Tooltip text of an element: id, name, type, state at the frame's time.
   [[nodiscard]] QString describe(ElementIndex element) const;
 
@@ -67,10 +81,14 @@ class NetworkScene : public QGraphicsScene {
   NetworkLayout layout_;
   Mode mode_ = Mode::Flat;
   CanvasModel model_;
+  std::unique_ptr<LabelPlacement> labels_;
   std::vector<AssetTileItem*> tiles_;  // owned by the scene
   std::vector<LayerPlaneItem*> planes_;
   DependencyItem* dependencies_ = nullptr;
   SelectionItem* selection_ = nullptr;
+  LabelItem* labels_item_ = nullptr;
+  FrameRepaint repaint_;
+  FrameStepper frames_;  // the shown run's frames, each from the one before
 };
 
 }  // namespace blackstart::gui

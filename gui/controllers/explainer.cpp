@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace blackstart::gui {
 
@@ -19,6 +20,31 @@ Explanation Explainer::explain_now(RunPtr run, ElementIndex element, double time
   answer.element = element;
   answer.time_min = time_min;
   return answer;
+}
+
+namespace {
+//! Some entry of a time-ordered list lies in (from, to].
+template <class List>
+bool any_between(const List& list, double from, double to) {
+  const auto after = std::upper_bound(list.begin(), list.end(), from,
+                                      [](double t, const auto& entry) { return t < entry.time_min; });
+  return after != list.end() && after->time_min <= to;
+}
+}  // namespace
+
+bool Explainer::same_answer(const RunSnapshot& run, double a, double b) {
+  const double from = std::min(a, b), to = std::max(a, b);
+  const auto& r = run.result;
+  if (any_between(r.changes, from, to) || any_between(r.cause_updates, from, to) ||
+      any_between(r.repairs, from, to))
+    return false;
+  // A dispatched crew is travelling before it arrives and repairing after: its arrival too.
+  for (const auto& step : r.repairs) {
+    if (step.time_min > to) break;  // arrives later still
+    if (step.kind == sim::RepairStep::Kind::CrewDispatched && step.arrive_min > from && step.arrive_min <= to)
+      return false;
+  }
+  return true;
 }
 
 void Explainer::ask(RunPtr run, ElementIndex element, double time_min) {

@@ -43,6 +43,10 @@ class Explainer : public QObject {
 
   //! The engine's answer, computed on the calling thread.
   static Explanation explain_now(RunPtr run, ElementIndex element, double time_min);
+  //! Every element's answer is the same at times `a` and `b` (but for the time): nothing that
+  //! explain and why_still_down read (state changes, cause updates, repair steps, a crew's arrival)
+  //! happens between.
+  static bool same_answer(const RunSnapshot& run, double a, double b);
 
  signals:
   void answered(const blackstart::gui::Explanation& explanation);

@@ -1,13 +1,15 @@
 #pragma once
 #include <QAbstractTableModel>
+#include <optional>
 #include <vector>
 
 #include "controllers/run_snapshot.hpp"
 
 namespace blackstart::gui {
 
-//! The runs kept for comparison (what-if), one row each with its headline metrics side by side.
-//! The check box in the first column puts a run's curves on the charts.
+//! The runs kept for comparison (what-if), one row each with its headline metrics side by side, and
+//! the differences of each run to the baseline (a run the user marks; the first by default), coloured
+//! better or worse. The check box in the first column puts a run's curves on the charts.
 class RunsModel : public QAbstractTableModel {
   Q_OBJECT
  public:
@@ -21,8 +23,14 @@ class RunsModel : public QAbstractTableModel {
     PeakShed,
     PeakPassengers,
     PeakLossOfControl,
+    LossOfControlHours,
+    LossOfViewHours,
     Restoration,
     Resilience,
+    DeltaCustomerHours,  //!< Δ vs baseline: this run's figure minus the baseline's
+    DeltaLossOfControlHours,
+    DeltaLossOfViewHours,
+    DeltaResilience,
     ColumnCount
   };
 
@@ -33,6 +41,14 @@ class RunsModel : public QAbstractTableModel {
   void clear();
   void set_current(int row);
   [[nodiscard]] int current() const { return current_; }
+  //! The run the Δ columns compare with; -1 without runs. The first run unless the user marks another.
+  [[nodiscard]] int baseline() const;
+  void set_baseline(int row);
+  //! This run's figure minus the baseline's, for a Δ column; nullopt for other columns, without a
+  //! baseline, or when either figure is missing (not restored by the horizon).
+  [[nodiscard]] std::optional<double> delta(int row, int column) const;
+  //! +1 when the row is better than the baseline in a Δ column, -1 when worse, 0 when equal or none.
+  [[nodiscard]] int verdict(int row, int column) const;
   [[nodiscard]] RunPtr run(int row) const;
   [[nodiscard]] const std::vector<RunPtr>& runs() const { return runs_; }
   //! Runs whose curves are on the charts, in table order.
@@ -49,12 +65,14 @@ class RunsModel : public QAbstractTableModel {
 
  signals:
   void overlayChanged();
+  void baselineChanged(int row);
 
  private:
   [[nodiscard]] QVariant value(const RunSnapshot& run, int column) const;
   std::vector<RunPtr> runs_;
   std::vector<bool> shown_;
   int current_ = -1;
+  int baseline_ = 0;  // meaningful only when there are runs
 };
 
 //! Highest total loss-of-control count over the run.

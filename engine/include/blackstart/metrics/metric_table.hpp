@@ -22,6 +22,8 @@ enum class RunMetric : std::uint8_t {
   TimeOfWorstImpact,
   TimeToFullRestoration,
   ResilienceIndex,
+  LossOfControlHours,  //!< element-hours under loss of control
+  LossOfViewHours,     //!< element-hours under loss of view
   CustomerHours,  //!< customer-minutes / 60: the ranking default and the tables' view; not in summary.json
 };
 

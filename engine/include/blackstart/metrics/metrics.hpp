@@ -23,6 +23,8 @@ struct LayerSummary {
   std::uint32_t peak_compromised = 0;
   std::uint32_t peak_loss_of_control = 0;
   std::uint32_t peak_loss_of_view = 0;
+  double loss_of_control_hours = 0;  //!< element-hours under loss of control (supervision_hours.hpp)
+  double loss_of_view_hours = 0;     //!< element-hours under loss of view
   double time_of_worst_impact_min = 0;
   std::optional<double> time_to_restoration_min;  //!< nullopt: not back to normal by the horizon
   double total_customers = 0;
@@ -43,6 +45,8 @@ struct Summary {
   double time_of_worst_impact_min = 0;
   std::optional<double> time_to_full_restoration_min;
   double resilience_index = 1.0;
+  double loss_of_control_hours = 0;  //!< element-hours under loss of control, all layers
+  double loss_of_view_hours = 0;     //!< element-hours under loss of view, all layers
   std::size_t state_changes = 0;
   std::vector<LayerSummary> layers;
   sim::AttackOutcome attack;  //!< `has_campaign` false: the scenario has no campaign
