@@ -45,20 +45,6 @@ std::string junction_type(model::LayerKind kind) {
   return "junction";
 }
 
-std::string default_link_type(model::LayerKind kind) {
-  switch (kind) {
-    case model::LayerKind::Power:
-      return "line";
-    case model::LayerKind::Transport:
-      return "road";
-    case model::LayerKind::Cyber:
-      return "network_link";
-    case model::LayerKind::Other:
-      break;
-  }
-  return "link";
-}
-
 bool valid_id(const std::string& id) {
   return !id.empty() && id.find_first_of("/*?, \t\n\r") == std::string::npos;
 }
@@ -214,7 +200,7 @@ class Mapper {
     if (const auto* v = f.find("type"))
       p.type = v->text;
     else
-      p.type = p.is_link ? default_link_type(kind) : junction_type(kind);
+      p.type = p.is_link ? model::default_link_type(kind) : junction_type(kind);
     const model::AssetTypeSpec* type = registry.find_type(kind, p.type, p.is_link);
     if (!type && kind != model::LayerKind::Other) {
       const char* what = p.is_link ? "link" : "asset";

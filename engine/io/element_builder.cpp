@@ -160,17 +160,7 @@ std::string ElementBuilder::generated_link_id(std::uint32_t layer) const {
 }
 
 std::string ElementBuilder::default_link_type(std::uint32_t layer) const {
-  switch (network_.layers()[layer].kind) {
-    case model::LayerKind::Power:
-      return "line";
-    case model::LayerKind::Transport:
-      return "road";
-    case model::LayerKind::Cyber:
-      return "network_link";
-    case model::LayerKind::Other:
-      return "link";
-  }
-  return "link";
+  return model::default_link_type(network_.layers()[layer].kind);
 }
 
 bool ElementBuilder::taken(std::uint32_t layer, const std::string& local_id, const Report& report_id) const {

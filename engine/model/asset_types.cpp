@@ -40,6 +40,20 @@ const AssetTypeRegistry& AssetTypeRegistry::builtin() {
   return registry;
 }
 
+std::string default_link_type(LayerKind layer) {
+  switch (layer) {
+    case LayerKind::Power:
+      return "line";
+    case LayerKind::Transport:
+      return "road";
+    case LayerKind::Cyber:
+      return "network_link";
+    case LayerKind::Other:
+      break;
+  }
+  return "link";
+}
+
 void register_builtin_types(AssetTypeRegistry& r) {
   r.add_attribute({"capacity_mw", "MW", 0, 0, 1e7, "generation or transfer capacity"});
   r.add_attribute({"load_mw", "MW", 0, -1e6, 1e6, "demand of a load"});

@@ -35,7 +35,6 @@ bool write_file(const QString& path, const QByteArray& bytes, QString* error) {
   return true;
 }
 
-namespace {
 QByteArray png_bytes(const QImage& image) {
   QByteArray bytes;
   QBuffer buffer(&bytes);
@@ -43,7 +42,6 @@ QByteArray png_bytes(const QImage& image) {
   image.save(&buffer, "PNG");
   return bytes;
 }
-}  // namespace
 
 QImage render_scene(QGraphicsScene* scene, int width) {
   const QRectF source = scene->sceneRect();

@@ -13,6 +13,8 @@ namespace blackstart::gui {
 
 //! Writes bytes atomically (QSaveFile): the file is either complete or untouched.
 bool write_file(const QString& path, const QByteArray& bytes, QString* error);
+//! The image encoded as PNG.
+QByteArray png_bytes(const QImage& image);
 
 //! The whole scene as an image, `width` pixels wide.
 QImage render_scene(QGraphicsScene* scene, int width);

@@ -73,14 +73,6 @@ void paint_bands(QPainter* p, QSize size, const PictureCaption& caption) {
   p->restore();
 }
 
-QByteArray png_bytes(const QImage& image) {
-  QByteArray bytes;
-  QBuffer buffer(&bytes);
-  buffer.open(QIODevice::WriteOnly);
-  image.save(&buffer, "PNG");
-  return bytes;
-}
-
 }  // namespace
 
 PictureCaption picture_caption(const ViewState& state) {

@@ -109,17 +109,14 @@ void TraceActions::trace(ElementIndex element) {
 }
 
 bool TraceActions::go_back() {
-  const auto to = history_.back();
-  if (!to) return false;
-  navigating_ = true;
-  parts_.select(*to);
-  navigating_ = false;
-  refresh_actions();
-  return true;
+  return go_to(history_.back());
 }
 
 bool TraceActions::go_forward() {
-  const auto to = history_.forward();
+  return go_to(history_.forward());
+}
+
+bool TraceActions::go_to(std::optional<ElementIndex> to) {
   if (!to) return false;
   navigating_ = true;
   parts_.select(*to);

@@ -1,6 +1,7 @@
 #pragma once
 #include <QObject>
 #include <functional>
+#include <optional>
 
 #include "controllers/trace_controller.hpp"
 #include "controllers/trace_history.hpp"
@@ -48,6 +49,7 @@ class TraceActions : public QObject {
 
  private:
   void refresh_actions();
+  bool go_to(std::optional<ElementIndex> to);  // one step through the history
 
   Parts parts_;
   TraceController controller_;

@@ -48,4 +48,7 @@ class AssetTypeRegistry {
 
 void register_builtin_types(AssetTypeRegistry& registry);
 
+//! The link type a layer of this kind gives a link written without `type` (line, road, network_link).
+[[nodiscard]] std::string default_link_type(LayerKind layer);
+
 }  // namespace blackstart::model
