@@ -23,6 +23,7 @@
 #include "app/help_dialogs.hpp"
 #include "app/layers_panel.hpp"
 #include "app/main_window.hpp"
+#include "app/make_action.hpp"
 #include "app/run_actions.hpp"
 #include "app/run_settings.hpp"
 #include "app/scenario_events_panel.hpp"
@@ -34,22 +35,6 @@
 #include "canvas/network_view.hpp"
 
 namespace blackstart::gui {
-
-namespace {
-
-QAction* make_action(QObject* parent, const QString& name, const QString& text, const QKeySequence& key,
-                     const QString& tip) {
-  auto* action = new QAction(text, parent);
-  action->setObjectName(name);
-  if (!key.isEmpty()) action->setShortcut(key);
-  const QString shortcut =
-      key.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(key.toString(QKeySequence::NativeText));
-  action->setToolTip(tip + shortcut);
-  action->setStatusTip(tip);
-  return action;
-}
-
-}  // namespace
 
 void MainWindow::build_actions() {
   auto add = [this](const QString& name, const QString& text, const QKeySequence& key, const QString& tip,

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include "app/inspector_panel.hpp"
+#include "app/make_action.hpp"
 #include "app/scenario_events_panel.hpp"
 #include "app/trace_panel.hpp"
 #include "canvas/network_scene.hpp"
@@ -17,12 +18,7 @@ namespace {
 
 QAction* make(QWidget* window, const QString& name, const QString& text, const QKeySequence& key,
               const QString& tip) {
-  auto* action = new QAction(text, window);
-  action->setObjectName(name);
-  if (!key.isEmpty()) action->setShortcut(key);
-  action->setToolTip(
-      key.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
-  action->setStatusTip(tip);
+  auto* action = make_action(window, name, text, key, tip);
   window->addAction(action);
   return action;
 }
