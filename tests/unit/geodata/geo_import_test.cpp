@@ -490,6 +490,43 @@ TEST_CASE("OSM: roads split at shared nodes with speeds, power lines join substa
         "--bbox is out of range: longitudes must be within -180..180 and latitudes within -90..90");
 }
 
+TEST_CASE("OSM PBF: the same extract as .osm.pbf imports to the same network", "[geo]") {
+  // tests/data/geo/town.osm.pbf is town.osm (= kOsm) converted once with osmium (README there).
+  const fs::path data = fs::path(BLACKSTART_SOURCE_DIR) / "tests" / "data" / "geo";
+  REQUIRE(read(data / "town.osm") == std::string(kOsm));
+  geodata::GeoImportSummary xml_summary;
+  geodata::GeoImportSummary pbf_summary;
+  const auto xml = geodata::import_geodata_file(data / "town.osm", geodata::Format::Osm, {}, &xml_summary);
+  const auto pbf =
+      geodata::import_geodata_file(data / "town.osm.pbf", geodata::Format::Osm, {}, &pbf_summary);
+  INFO(pbf.diagnostics.to_string());
+  REQUIRE(xml.ok());
+  REQUIRE(pbf.ok());
+  CHECK(pbf_summary.osm.roads == 3);
+  CHECK(pbf_summary.osm.power_lines == 1);
+  CHECK(pbf_summary.osm.power_assets == 2);
+  CHECK(pbf_summary.junctions == xml_summary.junctions);
+  const auto& a = xml.scenario->network;
+  const auto& b = pbf.scenario->network;
+  REQUIRE(b.elements().size() == a.elements().size());
+  for (const auto& x : a.elements()) {
+    INFO(x.id);
+    const auto found = b.find(x.id);
+    REQUIRE(found);
+    const auto& y = b.element(*found);
+    CHECK(y.type == x.type);
+    CHECK(y.name == x.name);
+    CHECK(y.path.size() == x.path.size());
+    CHECK(y.geo.has_value() == x.geo.has_value());
+    if (x.geo && y.geo) {
+      CHECK(y.geo->lat == Approx(x.geo->lat).margin(1e-7));  // PBF stores 100 nanodegrees
+      CHECK(y.geo->lon == Approx(x.geo->lon).margin(1e-7));
+    }
+  }
+  CHECK(element(b, "transport/way-101").attribute("speed_kmh") == Approx(20 * 1.609344));
+  CHECK(element(b, "power/way-200").attribute("voltage_kv") == 110);
+}
+
 TEST_CASE("bad OSM files: unreadable, nothing to import", "[geo]") {
   const auto dir = temp_dir("osm-bad");
   const auto broken = write(dir / "broken.osm", "<osm version=\"0.6\"><node id=\"1\" lat=").string();
