@@ -3,6 +3,10 @@
 // not carried are counted per line (trips and passenger-hours).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include "blackstart/io/scenario_loader.hpp"
 #include "blackstart/metrics/metrics.hpp"
 #include "blackstart/metrics/road_capacity.hpp"
@@ -120,8 +124,24 @@ TEST_CASE("traction: one substation down degrades the line, all stop it, restore
     CHECK(summary.lines[1].sections == 0);
     // The lines add up to the layer's figure.
     CHECK(summary.layers[1].passenger_trips_lost == Approx(line.passenger_trips_lost));
-    const std::string csv = report::summary_json(summary, {});
-    CHECK(csv.find("\"transport/tram\": {\n      \"type\": \"tram_line\"") != std::string::npos);
+    const std::string json = report::summary_json(summary, {});
+    CHECK(json.find("\"transport/tram\": {\n      \"type\": \"tram_line\"") != std::string::npos);
+
+    // `run --out DIR` writes them to lines.csv.
+    const auto dir = std::filesystem::temp_directory_path() / "blackstart-traction-test";
+    std::filesystem::remove_all(dir);
+    std::string error;
+    REQUIRE(report::write_run_outputs(dir, s, r, summary, {}, &error));
+    std::ifstream in(dir / "lines.csv");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(text ==
+          "line,type,passengers_per_hour,sections,passenger_trips_lost,passenger_hours_lost,min_service_"
+          "fraction,"
+          "hours_stopped,hours_reduced\n"
+          "transport/tram,tram_line,1200,3,333.333,166.667,0,0.166667,0.333333\n"
+          "transport/bus,road_segment,600,0,0,0,1,0,0\n");
+    CHECK_FALSE(std::filesystem::exists(dir / "roads.csv"));  // no road has capacity_vph
+    std::filesystem::remove_all(dir);
   }
 }
 
