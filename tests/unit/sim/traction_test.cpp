@@ -10,7 +10,9 @@
 #include "blackstart/io/scenario_loader.hpp"
 #include "blackstart/metrics/metrics.hpp"
 #include "blackstart/metrics/road_capacity.hpp"
+#include "blackstart/report/explain_text.hpp"
 #include "blackstart/report/report.hpp"
+#include "blackstart/sim/explain.hpp"
 #include "blackstart/sim/simulator.hpp"
 
 using namespace blackstart;
@@ -161,6 +163,11 @@ TEST_CASE("traction: a dead through section stops the whole line", "[traction]")
   REQUIRE(loaded.ok());
   const auto r = sim::simulate(*loaded.scenario);
   CHECK(at(*loaded.scenario, r, 10).state == sim::State::Failed);  // 3 of 4 sections have power
+  // "Why is it still down" goes from the line to the dead feeder of the through section.
+  const auto rows =
+      sim::why_still_down(*loaded.scenario, r, *loaded.scenario->network.find("transport/tram"), 20);
+  REQUIRE_FALSE(rows.empty());
+  CHECK(report::still_down_reason(*loaded.scenario, rows[0]) == "waits for power/ts-1, which is still down");
   CHECK(at(*loaded.scenario, r, 30).state == sim::State::Restored);
   CHECK(at(*loaded.scenario, r, 40).state == sim::State::Degraded);  // c is not a through section
   CHECK(at(*loaded.scenario, r, 40).passengers == Approx(300));
