@@ -34,7 +34,9 @@ std::optional<int> road_class_of(YamlReader& yaml, const YAML::Node& node) {
 }  // namespace
 
 void read_roads(YamlReader& yaml, const YAML::Node& node, model::RoadSettings& roads) {
-  if (!yaml.expect_map(node, "roads", {"speeds", "default_class", "dark_signals_factor"})) return;
+  if (!yaml.expect_map(node, "roads",
+                       {"speeds", "default_class", "dark_signals_factor", "dark_signals_capacity_factor"}))
+    return;
   roads.location = yaml.location(node);
   if (const auto speeds = node["speeds"]) {
     if (!speeds.IsMap()) {
@@ -53,6 +55,10 @@ void read_roads(YamlReader& yaml, const YAML::Node& node, model::RoadSettings& r
   if (node["dark_signals_factor"])
     if (const auto f = yaml.number_of(node["dark_signals_factor"], "dark_signals_factor", 0.01, 1))
       roads.dark_signals_factor = *f;
+  if (node["dark_signals_capacity_factor"])
+    if (const auto f =
+            yaml.number_of(node["dark_signals_capacity_factor"], "dark_signals_capacity_factor", 0, 1))
+      roads.dark_signals_capacity_factor = *f;
 }
 
 }  // namespace blackstart::io

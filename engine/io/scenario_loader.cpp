@@ -26,6 +26,7 @@
 #include "roads_reader.hpp"
 #include "settings_reader.hpp"
 #include "sources_reader.hpp"
+#include "traction_reader.hpp"
 #include "yaml_reader.hpp"
 #include "yaml_syntax_error.hpp"
 
@@ -49,7 +50,7 @@ void read_scenario(YamlReader& yaml, const YAML::Node& root, model::Scenario& sc
                         "report_step",   "seed",         "power_model",      "power_flow", "sources",
                         "layers",        "dependencies", "dependencies_csv", "crews",      "restoration",
                         "events",        "campaign",     "controls",         "responses",  "mitigations",
-                        "classic_model", "roads"}))
+                        "classic_model", "roads",        "traction"}))
     return;
   scenario.file = yaml.file();
   read_settings(yaml, root, scenario);
@@ -67,6 +68,7 @@ void read_scenario(YamlReader& yaml, const YAML::Node& root, model::Scenario& sc
   if (root["dependencies_csv"]) read_dependencies_csv(yaml, root["dependencies_csv"], scenario.network);
   if (root["crews"]) read_crews(yaml, root["crews"], scenario);
   if (root["roads"]) read_roads(yaml, root["roads"], scenario.roads);
+  if (root["traction"]) read_traction(yaml, root["traction"], scenario.network, scenario.traction);
   if (root["restoration"]) read_restoration(yaml, root["restoration"], scenario.restoration);
   if (root["events"]) read_events(yaml, root["events"], scenario);
   if (root["campaign"]) read_campaign(yaml, root["campaign"], scenario);

@@ -133,6 +133,7 @@ Summary summarize(const sim::RunResult& result) {
       result, [&result](const sim::TracePoint& p) { return overall_performance(result, p); }, integral,
       minimum, summary.time_of_worst_impact_min, summary.time_to_full_restoration_min);
   summary.resilience_index = horizon > 0 ? integral / horizon : 1.0;
+  summary.lines = line_losses(result);
   return summary;
 }
 

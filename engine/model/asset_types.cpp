@@ -66,6 +66,8 @@ void register_builtin_types(AssetTypeRegistry& r) {
       {"speed_kmh", "km/h", 0, 0, 300,
        "crews' speed on this road (0 = from its road_class; import osm sets maxspeed or the class speed)"});
   r.add_attribute({"priority", "-", 0, -1000, 1000, "restoration priority, higher is restored first"});
+  r.add_attribute({"capacity_vph", "vehicles/h", 0, 0, 1e5,
+                   "vehicles a road carries per hour with working signals (road_capacity.hpp)"});
   r.add_attribute({"road_class", "-", 4, 0, 7, "road class for crew speeds: 0 motorway ... 7 service road"});
   r.add_attribute({"recoverable_firmware", "bool", 0, 0, 1, "1 if firmware can be re-flashed on site"});
   // Electrical data for the dc and ac power models (MATPOWER's columns and units).
@@ -139,6 +141,12 @@ void register_builtin_types(AssetTypeRegistry& r) {
               Role::Equipment,
               "traffic signals of a district; dark without power",
               {"priority"}});
+  r.add_type({"rail_signal_zone",
+              T,
+              false,
+              Role::Equipment,
+              "railway signalling of a stretch of line (interlocking, track circuits); dark without power",
+              {"priority"}});
   r.add_type({"traction_substation",
               T,
               false,
@@ -156,7 +164,7 @@ void register_builtin_types(AssetTypeRegistry& r) {
               true,
               Role::Equipment,
               "road connection; crews with a depot drive over it",
-              {"length_km", "priority", "road_class", "speed_kmh"}});
+              {"length_km", "priority", "road_class", "speed_kmh", "capacity_vph"}});
   r.add_type({"rail", T, true, Role::Equipment, "rail connection", {"length_km", "priority"}});
 
   const std::vector<std::string> cyber_common{"priority", "recoverable_firmware"};

@@ -2,6 +2,8 @@
 
 #include "blackstart/report/attack_log.hpp"
 #include "blackstart/report/crew_log.hpp"
+#include "blackstart/report/lines_report.hpp"
+#include "blackstart/report/roads_report.hpp"
 
 #include <fmt/format.h>
 
@@ -78,6 +80,19 @@ std::string summary_json(const metrics::Summary& s, const std::vector<std::strin
     layers[l.name] = x;
   }
   j["layers"] = layers;
+  if (!s.lines.empty()) {  // services with passengers_per_hour (metrics/passenger_hours.hpp)
+    nlohmann::ordered_json lines = nlohmann::ordered_json::object();
+    for (const auto& l : s.lines)
+      lines[l.id] = {{"type", l.type},
+                     {"passengers_per_hour", l.passengers_per_hour},
+                     {"sections", l.sections},
+                     {"passenger_trips_lost", l.passenger_trips_lost},
+                     {"passenger_hours_lost", l.passenger_hours_lost},
+                     {"min_service_fraction", l.min_service_fraction},
+                     {"hours_stopped", l.hours_stopped},
+                     {"hours_reduced", l.hours_reduced}};
+    j["lines"] = lines;
+  }
   if (s.attack.has_campaign) {
     const auto optional = [](const std::optional<double>& v) {
       return v ? number_or_null(*v) : nlohmann::ordered_json(nullptr);
@@ -142,6 +157,7 @@ std::string impact_table(const metrics::Summary& s) {
                        100.0 * l.min_performance, l.resilience_index, l.peak_failed, l.peak_compromised,
                        l.peak_loss_of_control, l.peak_loss_of_view,
                        duration_or_never(l.time_to_restoration_min));
+  out += lines_table(s);
   return out;
 }
 
@@ -154,6 +170,7 @@ bool write_run_outputs(const std::filesystem::path& dir, const model::Scenario& 
     if (error) *error = "cannot create output folder " + dir.string() + ": " + ec.message();
     return false;
   }
+  const auto roads = metrics::road_capacity_losses(scenario, result);
   return io::write_file_atomically(dir / "summary.json", summary_json(summary, mitigations), error) &&
          io::write_file_atomically(dir / "timeline.csv", timeline_csv(result, scenario.report_step_min),
                                    error) &&
@@ -161,7 +178,9 @@ bool write_run_outputs(const std::filesystem::path& dir, const model::Scenario& 
          (scenario.campaign.empty() ||
           io::write_file_atomically(dir / "attack.csv", attack_csv(scenario, result), error)) &&
          (result.crews.empty() ||
-          io::write_file_atomically(dir / "crews.csv", crews_csv(scenario, result), error));
+          io::write_file_atomically(dir / "crews.csv", crews_csv(scenario, result), error)) &&
+         (summary.lines.empty() || io::write_file_atomically(dir / "lines.csv", lines_csv(summary), error)) &&
+         (roads.empty() || io::write_file_atomically(dir / "roads.csv", roads_csv(roads), error));
 }
 
 }  // namespace blackstart::report

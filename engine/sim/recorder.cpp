@@ -103,6 +103,7 @@ void Simulation::emit_changes(double t) {
     }
     recovery_causes_.erase(x);
     refresh_contribution(x);
+    log_service(x, t);
   }
   touched_.clear();
   std::sort(pending_flag_changes_.begin(), pending_flag_changes_.end(),
@@ -152,6 +153,37 @@ void Simulation::refresh_contribution(ElementIndex x) {
   a.short_elements += static_cast<int>(is_short) - static_cast<int>(was_short);
   if (a.short_elements == 0) a.customers_out = a.shed_mw = a.passengers = 0.0;  // no rounding residue
   old = c;
+}
+
+void Simulation::record_services() {
+  service_of_.assign(elements_.size(), kNoStep);
+  for (ElementIndex x = 0; x < elements_.size(); ++x) {
+    const model::Element& e = elements_[x];
+    if (e.passengers_per_hour <= 0) continue;
+    PassengerService service;
+    service.element = x;
+    service.id = e.id;
+    service.type = e.type;
+    service.passengers_per_hour = e.passengers_per_hour;
+    service.time_lost_per_trip_min = scenario_.traction.time_lost_per_trip_min;
+    if (traction_)
+      if (const auto* line = traction_->line_of(x))
+        service.sections = static_cast<std::uint32_t>(line->sections.size());
+    service_of_[x] = static_cast<std::uint32_t>(result_.services.size());
+    result_.services.push_back(std::move(service));
+  }
+  service_fraction_.assign(result_.services.size(), 1.0);
+}
+
+//! Logs the share of service of a passenger service when its contribution changed it.
+void Simulation::log_service(ElementIndex x, double t) {
+  const std::uint32_t s = service_of_[x];
+  if (s == kNoStep) return;
+  const double fraction =
+      std::clamp(1.0 - contribution_[x].passengers / elements_[x].passengers_per_hour, 0.0, 1.0);
+  if (fraction == service_fraction_[s]) return;
+  service_fraction_[s] = fraction;
+  result_.service_changes.push_back({std::max(t, 0.0), s, fraction});
 }
 
 void Simulation::record_trace(double t) {

@@ -63,6 +63,7 @@ void Simulation::evaluate(ElementIndex x, double t) {
       fail_cause = cause;
     }
   }
+  if (traction_) apply_traction(x, failed, factor, fail_cause, degrade_cause);
   const bool available = r.damage == Damage::None && !failed;
   if (failed != r.dependency_failed || backup != r.on_backup || factor != r.capacity_factor) touch(x);
   // A different supplier now holds it down: the reason it stays down changed.
@@ -94,6 +95,8 @@ void Simulation::set_operational(ElementIndex x, bool operational, double t) {
   if (roads_ && roads_->watches(x)) roads_dirty_ = true;
   touch(x);
   for (std::uint32_t d : outgoing_[x]) enqueue(network_.dependencies()[d].dependent);
+  if (traction_)
+    for (ElementIndex line : traction_->readers_of(x)) enqueue(line);
 }
 
 void Simulation::settle(double t) {

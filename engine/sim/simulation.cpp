@@ -67,6 +67,7 @@ Simulation::Simulation(const model::Scenario& scenario, const RunOptions& option
       pool_exists_[p] = 1;
     }
   prepare_crews();
+  if (!scenario.traction.empty()) traction_ = std::make_unique<TractionLines>(scenario.traction, n);
   prepare_campaign();
 }
 
@@ -171,6 +172,7 @@ void Simulation::prepare_result() {
     }
     totals.passengers_per_hour += e.passengers_per_hour;
   }
+  record_services();
   result_.final_states.resize(elements_.size());
 }
 
@@ -185,6 +187,7 @@ void Simulation::settle_initial_state() {
     r.state = derive_state(x, r.state_cause);
     r.touched = false;
     refresh_contribution(x);
+    log_service(x, 0.0);
   }
   touched_.clear();
   record_trace(0.0);

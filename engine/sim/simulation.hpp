@@ -6,6 +6,7 @@
 //   power_physics.cpp     power layers: solving, overload protection, physical causes
 //   restoration.cpp       detection, remote work, crews and replacement
 //   crew_routing.cpp      crews with a depot: tours over the road network (road_graph.hpp)
+//   traction.cpp          electric lines as sections fed by traction substations (traction.hpp)
 //   recorder.cpp          states and causes, the change log, layer aggregates and the trace
 //   campaign.cpp          the attacker: which steps can run where, attempts and their effects
 //   attack_reach.cpp      what the attacker reaches over cyber links and through control
@@ -23,6 +24,7 @@
 #include "event_queue.hpp"
 #include "road_graph.hpp"
 #include "target_selection.hpp"
+#include "traction.hpp"
 
 namespace blackstart::sim {
 
@@ -206,6 +208,10 @@ class Simulation {
   double crew_arrival(const Crew& c, std::uint32_t site, double t, std::uint32_t& origin, double& depart);
   void record_leg(std::uint32_t c, CrewLeg::Purpose purpose, model::ElementIndex job);
 
+  // traction.cpp
+  void apply_traction(model::ElementIndex x, bool& failed, double& factor, Cause& fail_cause,
+                      Cause& degrade_cause) const;
+
   // campaign.cpp
   void prepare_campaign();
   void start_campaign(double t);
@@ -243,6 +249,8 @@ class Simulation {
   Cause recovery_cause(model::ElementIndex x, const Cause& previous) const;
   void emit_changes(double t);
   void refresh_contribution(model::ElementIndex x);
+  void record_services();
+  void log_service(model::ElementIndex x, double t);
   void record_trace(double t);
 
   const model::Scenario& scenario_;
@@ -286,6 +294,11 @@ class Simulation {
   std::unique_ptr<RoadGraph> roads_;  // only when some pool is routed
   bool roads_dirty_ = false;          // a road, junction or signal zone changed its working state
   std::vector<Crew> crews_;           // routed crews, pool by pool
+
+  // Traction lines (traction.cpp) and the passenger services' shares of service (recorder.cpp)
+  std::unique_ptr<TractionLines> traction_;  // only when the scenario has traction lines
+  std::vector<std::uint32_t> service_of_;    // per element: index into result_.services, or kNoStep
+  std::vector<double> service_fraction_;     // per service: its share of service as last logged
 
   // The campaign (campaign.cpp, attack_reach.cpp, defence.cpp)
   const model::Campaign& campaign_;

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "blackstart/metrics/passenger_hours.hpp"
 #include "blackstart/sim/simulator.hpp"
 
 namespace blackstart::metrics {
@@ -50,6 +51,9 @@ struct Summary {
   std::size_t state_changes = 0;
   std::vector<LayerSummary> layers;
   sim::AttackOutcome attack;  //!< `has_campaign` false: the scenario has no campaign
+
+  //! Per service with passengers_per_hour: trips and passenger-hours lost (passenger_hours.hpp).
+  std::vector<LineLoss> lines;
 };
 
 Summary summarize(const sim::RunResult& result);

@@ -9,6 +9,7 @@
 #include "blackstart/core/duration.hpp"
 #include "blackstart/model/campaign.hpp"
 #include "blackstart/model/network.hpp"
+#include "blackstart/model/traction.hpp"
 
 namespace blackstart::model {
 
@@ -82,6 +83,9 @@ struct RoadSettings {
   //! Speed factor on a road whose traffic-signal zone is dark. ASSUMPTION: dark junctions work as
   //! all-way stops, which about halves urban travel speed.
   double dark_signals_factor = 0.5;
+  //! Share of a road's `capacity_vph` left while its traffic-signal zone is dark. ASSUMPTION: dark
+  //! junctions work as all-way stops, which pass about half the vehicles of signalled ones.
+  double dark_signals_capacity_factor = 0.5;
   SourceLocation location;
 };
 
@@ -215,6 +219,9 @@ struct Scenario {
   std::map<std::string, CrewPool> crews;  //!< by operator name
   RestorationPolicy restoration;
   RoadSettings roads;  //!< used by crews that have depots
+
+  //! Electric lines as sections fed by traction substations.
+  TractionSettings traction;
   std::vector<Mitigation> mitigations;
   std::vector<SourceRef> sources;
   std::optional<ClassicModelSpec> classic_model;  //!< set: a textbook model, not the simulator

@@ -131,6 +131,24 @@ struct AttackOutcome {
   std::optional<double> time_to_objective_min;  //!< first objective reached
 };
 
+//! A service that carries passengers: an element with passengers_per_hour (a tram, trolleybus, metro
+//! or rail line, a road). Its share of service over time is in RunResult::service_changes.
+struct PassengerService {
+  model::ElementIndex element = model::kNoElement;
+  std::string id;    //!< full id, layer/asset
+  std::string type;  //!< asset type (tram_line, metro_line, road_segment, ...)
+  double passengers_per_hour = 0.0;
+  double time_lost_per_trip_min = 0.0;  //!< scenario's traction.time_lost_per_trip
+  std::uint32_t sections = 0;           //!< traction sections; 0 when the scenario gives none
+};
+
+//! A service's share of service from `time_min` on (1 = full; 1 before its first change).
+struct ServiceChange {
+  double time_min = 0.0;
+  std::uint32_t service = 0;  //!< index into RunResult::services
+  double fraction = 1.0;
+};
+
 struct RunResult {
   std::string scenario_name;
   std::uint64_t seed = 0;
@@ -150,6 +168,10 @@ struct RunResult {
   std::vector<CrewLeg> crew_legs;        //!< their drives, in time of departure
   AttackOutcome attack;
   std::vector<State> final_states;  //!< per element at the horizon
+
+  //! Elements with passengers_per_hour, in index order, and their shares of service in time order.
+  std::vector<PassengerService> services;
+  std::vector<ServiceChange> service_changes;
 };
 
 //! Runs a scenario forward in simulated time. Deterministic for a given scenario, seed and run index.
