@@ -37,7 +37,7 @@ UTILITIES = [
     dict(key="pry", name="Prykarpattyaoblenergo", region="Ivano-Frankivsk", customers=103_000,
          districts=["ivano-frankivsk", "horodenka", "kalush", "dolyna", "kosiv", "tysmenytsia", "nadvirna", "yaremche"],
          n110=8, radial=4, other=4, meshed=6, behind=4, unaffected=3, launch_min=0,
-         crews=6, depots=["Ivano-Frankivsk", "Kolomyia", "Kalush"]),
+         crews=7, depots=["Ivano-Frankivsk", "Kolomyia", "Kalush", "Nadvirna"]),
     dict(key="kyiv", name="Kyivoblenergo", region="Kyiv oblast", customers=80_000,
          districts=None, n110=7, radial=6, other=8, meshed=9, behind=3, unaffected=4, launch_min=5,
          crews=20, depots=["Kyiv", "Bila Tserkva", "Boryspil", "Fastiv", "Obukhiv", "Brovary", "Kaharlyk", "Pereiaslav",
@@ -46,10 +46,11 @@ UTILITIES = [
          districts=None, n110=2, radial=1, other=2, meshed=3, behind=1, unaffected=2, launch_min=25,
          crews=4, depots=["Chernivtsi", "Storozhynets"]),
 ]
-# crews: field crews on duty per company on a December evening, ASSUMPTION: two at each district
-# office in `depots` (the towns they start from: the company's seat and district offices; which
+# crews: field crews on duty per company on a December evening, ASSUMPTION (about two per district
+# office); depots: the towns they start from, the company's seat and district offices (which
 # districts have an office with crews on duty is an ASSUMPTION too). Crew k of a company starts at
-# depots[k mod n]. SHIFT, REST: the crews' duty and rest (ASSUMPTION, as the
+# depots[k mod n]. The counts were chosen so that the outages come out near the public 1-6 h with
+# Kyivoblenergo's ~3 h; more or fewer crews move them (blackstart sweep ... --param crews.pry.count). SHIFT, REST: the crews' duty and rest (ASSUMPTION, as the
 # engine's defaults for utility storm restoration). MANUAL_SWITCHING: the work on site to close a
 # substation's breakers by hand once the crew is there (ASSUMPTION: the engine's default `manual`
 # repair time, written here so it stands next to the other figures).
@@ -559,10 +560,10 @@ def write_defence(w):
     w("")
     w("mitigations:")
     w("  - name: prepositioned-crews")
-    w("    description: crews pre-positioned at key substations and on standby, as after the attack")
+    w("    description: twice the crews on duty, on standby at the district offices, as after the attack")
     w("    crews:")
     for u in UTILITIES:
-        w(f"      - {{operator: {u['key']}, count: {u['crews'] * 2}, travel: {{dist: uniform, min: 5min, max: 20min}}}}")
+        w(f"      - {{operator: {u['key']}, count: {u['crews'] * 2}}}")
     w("  - name: recoverable-gateways")
     w("    description: gateways with recoverable firmware and clean spare HMIs, so IT staff restore remote control on site")
     w("    assets:")
