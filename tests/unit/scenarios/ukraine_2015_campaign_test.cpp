@@ -236,7 +236,10 @@ TEST_CASE("Ukraine 2015 campaign: the call-centre flood makes operators learn of
   const auto quiet_run = sim::simulate(without_tdos);
   const auto flooded = metrics::summarize(flooded_run);
   const auto quiet = metrics::summarize(quiet_run);
-  CHECK(quiet.peak_customers_without_power == flooded.peak_customers_without_power);
+  // Without the flood, crews of the district offices near the first substations opened have some
+  // back before the last ones (Chernivtsi's, from 15:55) are opened: the peak is lower, never higher.
+  CHECK(quiet.peak_customers_without_power <= flooded.peak_customers_without_power);
+  CHECK(flooded.peak_customers_without_power == Approx(225000).epsilon(0.02));
   CHECK(flooded.customer_minutes_interrupted > 1.2 * quiet.customer_minutes_interrupted);
   const auto a = outages(s, flooded_run), b = outages(without_tdos, quiet_run);
   for (const std::string k : kCompanies) {
