@@ -1,14 +1,18 @@
 // What routing crews over roads costs a run: a generated city of 100,000 road junctions (a grid
 // with main roads every tenth street, signal zones fed by the grid's substations), 1,000
 // substations opened at once and 40 crews from 4 depots, run with every crew job routed (Dijkstra
-// over the open roads) and the same run with the crews' drawn travel time instead. Also one
-// Dijkstra search over the whole network. Results: docs/benchmarks.md.
+// over the open roads) and the same run with the crews' drawn travel time instead; the same routed
+// run with the plain dispatch (a search from every free crew to every job, which the nearest-first
+// dispatch must match: same crew_jobs, drives, last_repair_h). One Dijkstra search over the whole
+// network. An ensemble of the city with 1,000 crews and 4,000 jobs, with its routing share.
+// Results: docs/benchmarks.md.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
 #include <string>
 
 #include "blackstart/sim/simulator.hpp"
+#include "blackstart/study/ensemble.hpp"
 #include "sim/road_graph.hpp"
 
 using namespace blackstart;
@@ -139,13 +143,18 @@ City make_city(std::size_t cols = 400, std::size_t rows = 250, std::size_t subst
   return city;
 }
 
-void BM_CrewJobs(benchmark::State& state, bool routed) {
+enum class Routing { Nearest, Plain, Drawn };
+
+void BM_CrewJobs(benchmark::State& state, Routing routing) {
   City city = make_city();
-  if (!routed) city.scenario.crews["grid"].depots.clear();
+  if (routing == Routing::Drawn) city.scenario.crews["grid"].depots.clear();
+  sim::RunOptions options;
+  options.exhaustive_routing = routing == Routing::Plain;
   std::size_t dispatched = 0, legs = 0;
-  double last_repair = 0;
+  double last_repair = 0, routing_s = 0;
   for (auto _ : state) {
-    const auto run = sim::simulate(city.scenario);
+    const auto run = sim::simulate(city.scenario, options);
+    routing_s = run.routing_seconds;
     dispatched = legs = 0;
     for (const auto& step : run.repairs)
       if (step.kind == sim::RepairStep::Kind::CrewDispatched) {
@@ -159,6 +168,29 @@ void BM_CrewJobs(benchmark::State& state, bool routed) {
   state.counters["drives"] = static_cast<double>(legs);
   state.counters["last_repair_h"] = last_repair / 60;
   state.counters["junctions"] = static_cast<double>(city.junctions.size());
+  state.counters["routing_s"] = routing_s;
+}
+
+//! `blackstart ensemble`'s engine on the city with 1,000 crews from the 4 depots and all 4,000
+//! substations opened: the share of the runs' time spent routing (RunResult::routing_seconds).
+void BM_Ensemble1000Crews(benchmark::State& state) {
+  const City city = make_city(400, 250, 4000, 4000, 1000);
+  study::EnsembleOptions options;
+  options.runs = static_cast<int>(state.range(0));
+  options.threads = 1;
+  double share = 0, run_s = 0, routing_s = 0;
+  for (auto _ : state) {
+    const auto result = study::run_ensemble(city.scenario, options);
+    share = study::routing_share(result);
+    run_s = routing_s = 0;
+    for (double s : result.run_seconds) run_s += s;
+    for (double s : result.routing_seconds) routing_s += s;
+  }
+  state.counters["crews"] = 1000;
+  state.counters["runs"] = static_cast<double>(options.runs);
+  state.counters["routing_share"] = share;
+  state.counters["run_s"] = run_s;
+  state.counters["routing_s"] = routing_s;
 }
 
 void BM_Dijkstra100k(benchmark::State& state) {
@@ -178,8 +210,10 @@ void BM_Dijkstra100k(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK_CAPTURE(BM_CrewJobs, routed, true)->Unit(benchmark::kMillisecond)->Iterations(1);
-BENCHMARK_CAPTURE(BM_CrewJobs, drawn_travel, false)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(BM_CrewJobs, routed, Routing::Nearest)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(BM_CrewJobs, drawn_travel, Routing::Drawn)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(BM_CrewJobs, routed_plain, Routing::Plain)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_Dijkstra100k)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Ensemble1000Crews)->Arg(4)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 BENCHMARK_MAIN();

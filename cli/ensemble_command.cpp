@@ -3,6 +3,7 @@
 #include <mpi.h>
 #endif
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -34,6 +35,8 @@ void gather_ensemble(study::EnsembleResult& result, int rank, int ranks) {
     MPI_Send(samples.data(), runs * slots, MPI_FLOAT, 0, 3, MPI_COMM_WORLD);
     if (!result.attack.empty())
       MPI_Send(result.attack.data()->data(), runs * 3, MPI_DOUBLE, 0, 4, MPI_COMM_WORLD);
+    MPI_Send(result.run_seconds.data(), runs, MPI_DOUBLE, 0, 5, MPI_COMM_WORLD);
+    MPI_Send(result.routing_seconds.data(), runs, MPI_DOUBLE, 0, 6, MPI_COMM_WORLD);
     return;
   }
   for (int from = 1; from < ranks; ++from) {
@@ -51,6 +54,10 @@ void gather_ensemble(study::EnsembleResult& result, int rank, int ranks) {
       part.attack.resize(static_cast<std::size_t>(runs));
       MPI_Recv(part.attack.data()->data(), runs * 3, MPI_DOUBLE, from, 4, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     }
+    part.run_seconds.resize(static_cast<std::size_t>(runs));
+    part.routing_seconds.resize(static_cast<std::size_t>(runs));
+    MPI_Recv(part.run_seconds.data(), runs, MPI_DOUBLE, from, 5, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    MPI_Recv(part.routing_seconds.data(), runs, MPI_DOUBLE, from, 6, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     for (int r = 0; r < runs; ++r)
       part.metrics.emplace_back(metric_values.begin() + static_cast<long>(r) * metric_count,
                                 metric_values.begin() + static_cast<long>(r + 1) * metric_count);
@@ -114,6 +121,15 @@ int ensemble_command(const EnsembleArgs& args) {
     const auto s = study::describe(values);
     std::printf("  %-32s %14.6g %14.6g %14.6g %14.6g%s\n", std::string(table[k].name).c_str(), s.mean, s.p5,
                 s.p50, s.p95, s.count < values.size() ? "  (runs not restored excluded)" : "");
+  }
+  if (!scenario.crews.empty() && std::any_of(scenario.crews.begin(), scenario.crews.end(),
+                                             [](const auto& pool) { return pool.second.routed(); })) {
+    // Wall-clock time, so it varies between runs; not written to the files (they stay identical).
+    double run = 0, routing = 0;
+    for (double s : result.run_seconds) run += s;
+    for (double s : result.routing_seconds) routing += s;
+    std::printf("\n  routing: %.1f %% of run time (%.2f s of %.2f s over %zu runs; wall clock, varies)\n",
+                100.0 * study::routing_share(result), routing, run, result.run_seconds.size());
   }
   std::cout << "\nWrote runs.csv, summary.json, bands.csv to " << args.out_dir << '\n';
   return kOk;

@@ -5,9 +5,13 @@
 // then the lower crew number); with nothing to do it drives back to its depot and can be called
 // away on the way. After `shift` on duty a crew finishes its job, drives home and rests `rest`.
 // Pools without a depot keep the drawn `travel` time (restoration.cpp).
+#include <algorithm>
+#include <chrono>
 #include <limits>
+#include <map>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 
 #include "simulation.hpp"
 
@@ -16,6 +20,23 @@ namespace blackstart::sim {
 using model::ElementIndex;
 using model::kNoElement;
 
+namespace {
+//! Adds the wall-clock time of a scope to RunResult::routing_seconds.
+class RoutingClock {
+ public:
+  explicit RoutingClock(double& total) : total_(total) {}
+  RoutingClock(const RoutingClock&) = delete;
+  RoutingClock& operator=(const RoutingClock&) = delete;
+  ~RoutingClock() {
+    total_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  double& total_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+}  // namespace
+
 void Simulation::prepare_crews() {
   pool_routed_.assign(crew_pool_names_.size(), 0);
   bool any = false;
@@ -23,6 +44,7 @@ void Simulation::prepare_crews() {
     if (const auto it = scenario_.crews.find(crew_pool_names_[p]); it != scenario_.crews.end())
       if (it->second.routed()) pool_routed_[p] = 1, any = true;
   if (!any) return;
+  const RoutingClock clock(result_.routing_seconds);
   roads_ = std::make_unique<RoadGraph>(scenario_);
   for (std::uint16_t p = 0; p < crew_pool_names_.size(); ++p) {
     if (!pool_routed_[p]) continue;
@@ -89,6 +111,7 @@ void Simulation::release_crew(std::uint32_t c, double t) {
 }
 
 void Simulation::dispatch_routed(double t) {
+  const RoutingClock clock(result_.routing_seconds);
   if (roads_dirty_) {
     roads_->refresh([this](ElementIndex x) { return rt_[x].operational; });
     roads_dirty_ = false;
@@ -109,54 +132,13 @@ void Simulation::dispatch_routed(double t) {
       if (crew_pool_of(x) == p && !access_blocked(x)) jobs.push_back(x);
     }
     while (!free.empty() && !jobs.empty()) {
-      // Among the jobs of the highest priority some free crew can reach: the earliest arrival.
-      double best = kInf;
-      std::size_t best_job = 0, best_crew = 0;
-      std::uint32_t best_origin = 0, best_site = 0;
-      double best_depart = 0.0;
-      bool found_level = false;
-      int level = 0;
-      for (std::size_t j = 0; j < jobs.size(); ++j) {
-        const ElementIndex x = jobs[j];
-        if (found_level && elements_[x].priority < level) break;
-        const auto sites = roads_->sites_of(x);
-        bool reachable = false;
-        for (std::size_t k = 0; k < free.size(); ++k) {
-          const Crew& crew = crews_[free[k]];
-          if (sites.empty()) {  // off the roads: the pool's drawn travel time, from where it is
-            const double arrive =
-                std::max(t, crew.arrive) +
-                sample(pool.travel, "travel", (std::uint64_t{x} << 20) ^ rt_[x].damage_count);
-            reachable = true;
-            if (arrive < best) {
-              best = arrive, best_job = j, best_crew = k, best_site = RoadGraph::kNone;
-              best_origin = crew.to, best_depart = std::max(t, crew.arrive);
-            }
-            continue;
-          }
-          for (std::uint32_t site : sites) {
-            std::uint32_t origin = 0;
-            double depart = 0.0;
-            const double arrive = crew_arrival(crew, site, t, origin, depart);
-            if (arrive == kInf) continue;
-            reachable = true;
-            if (arrive < best) {
-              best = arrive, best_job = j, best_crew = k, best_site = site;
-              best_origin = origin, best_depart = depart;
-            }
-          }
-        }
-        Runtime& r = rt_[x];
-        if (reachable != !r.no_route) {  // the road situation of this job changed: say so
-          r.no_route = !reachable;
-          log_repair(t, x, RepairStep::Kind::WaitingForCrew, r.detect_at);
-          RepairStep& step = result_.repairs.back();
-          step.no_route = r.no_route;
-          if (!sites.empty()) step.crew_site = roads_->element_of(sites.front());
-        }
-        if (reachable && !found_level) found_level = true, level = elements_[x].priority;
-      }
-      if (best == kInf) break;
+      const RoutedPick pick =
+          exhaustive_routing_ ? pick_exhaustive(pool, t, free, jobs) : pick_nearest(pool, t, free, jobs);
+      if (pick.arrive == kInf) break;
+      const double best = pick.arrive;
+      const std::size_t best_job = pick.job, best_crew = pick.crew;
+      const std::uint32_t best_origin = pick.origin, best_site = pick.site;
+      const double best_depart = pick.depart;
       const ElementIndex x = jobs[best_job];
       const std::uint32_t c = free[best_crew];
       jobs.erase(jobs.begin() + static_cast<std::ptrdiff_t>(best_job));
@@ -194,6 +176,185 @@ void Simulation::dispatch_routed(double t) {
     }
   }
   send_crews_home(t);
+}
+
+// The plain dispatch: every free crew's minutes to every site of every job in turn (searches from
+// every place a crew leaves from). pick_nearest() must choose exactly as this does; tests and the
+// benchmark compare them (RunOptions::exhaustive_routing).
+Simulation::RoutedPick Simulation::pick_exhaustive(const model::CrewPool& pool, double t,
+                                                   const std::vector<std::uint32_t>& free,
+                                                   const std::vector<ElementIndex>& jobs) {
+  constexpr double kInf = RoadGraph::kUnreachable;
+  // Among the jobs of the highest priority some free crew can reach: the earliest arrival.
+  double best = kInf;
+  std::size_t best_job = 0, best_crew = 0;
+  std::uint32_t best_origin = 0, best_site = 0;
+  double best_depart = 0.0;
+  bool found_level = false;
+  int level = 0;
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    const ElementIndex x = jobs[j];
+    if (found_level && elements_[x].priority < level) break;
+    const auto sites = roads_->sites_of(x);
+    bool reachable = false;
+    for (std::size_t k = 0; k < free.size(); ++k) {
+      const Crew& crew = crews_[free[k]];
+      if (sites.empty()) {  // off the roads: the pool's drawn travel time, from where it is
+        const double arrive = std::max(t, crew.arrive) +
+                              sample(pool.travel, "travel", (std::uint64_t{x} << 20) ^ rt_[x].damage_count);
+        reachable = true;
+        if (arrive < best) {
+          best = arrive, best_job = j, best_crew = k, best_site = RoadGraph::kNone;
+          best_origin = crew.to, best_depart = std::max(t, crew.arrive);
+        }
+        continue;
+      }
+      for (std::uint32_t site : sites) {
+        std::uint32_t origin = 0;
+        double depart = 0.0;
+        const double arrive = crew_arrival(crew, site, t, origin, depart);
+        if (arrive == kInf) continue;
+        reachable = true;
+        if (arrive < best) {
+          best = arrive, best_job = j, best_crew = k, best_site = site;
+          best_origin = origin, best_depart = depart;
+        }
+      }
+    }
+    Runtime& r = rt_[x];
+    if (reachable != !r.no_route) {  // the road situation of this job changed: say so
+      r.no_route = !reachable;
+      log_repair(t, x, RepairStep::Kind::WaitingForCrew, r.detect_at);
+      RepairStep& step = result_.repairs.back();
+      step.no_route = r.no_route;
+      if (!sites.empty()) step.crew_site = roads_->element_of(sites.front());
+    }
+    if (reachable && !found_level) found_level = true, level = elements_[x].priority;
+  }
+  RoutedPick pick;
+  pick.arrive = best;
+  pick.job = best_job;
+  pick.crew = best_crew;
+  pick.origin = best_origin;
+  pick.site = best_site;
+  pick.depart = best_depart;
+  return pick;
+}
+
+// The same choice with few searches. Which jobs some free crew can reach comes from the connected
+// parts of the open roads (RoadGraph::reach_from), which says "no route" exactly when every
+// search would. Among the jobs of the highest reachable priority, the earliest arrival comes from
+// RoadGraph::earliest over the places and times the free crews can leave from (a crew on a drive:
+// turning back, or driving on) and the jobs' sites; it is exact, ties included, so the order of the
+// plain dispatch decides ties: the earlier job, then the lower crew, then the site listed first, and
+// for a crew on a drive, driving on unless turning back is strictly earlier.
+Simulation::RoutedPick Simulation::pick_nearest(const model::CrewPool& pool, double t,
+                                                const std::vector<std::uint32_t>& free,
+                                                const std::vector<ElementIndex>& jobs) {
+  RoutedPick pick;
+  // Where and when each free crew can leave from; crews leaving the same junction at the same minute
+  // (at a depot, say) share one source.
+  std::vector<RoadGraph::Source> sources;
+  std::vector<std::uint32_t> on_source(free.size()), back_source(free.size(), RoadGraph::kNone);
+  std::vector<std::vector<std::uint32_t>> source_crews;  // per source: indices into `free`, rising
+  std::map<std::pair<std::uint32_t, double>, std::uint32_t> source_at;
+  const auto source = [&](std::uint32_t junction, double start, std::uint32_t k) {
+    const auto [it, added] =
+        source_at.try_emplace({junction, start}, static_cast<std::uint32_t>(sources.size()));
+    if (added) {
+      sources.push_back({junction, start});
+      source_crews.emplace_back();
+    }
+    if (source_crews[it->second].empty() || source_crews[it->second].back() != k)
+      source_crews[it->second].push_back(k);
+    return it->second;
+  };
+  std::vector<std::uint32_t> origins;
+  for (std::uint32_t k = 0; k < free.size(); ++k) {
+    const Crew& crew = crews_[free[k]];
+    if (t < crew.arrive) {  // on a drive: back to where it left, as crew_arrival computes it
+      back_source[k] = source(crew.from, t + (t - crew.depart), k);
+      origins.push_back(crew.from);
+    }
+    on_source[k] = source(crew.to, t >= crew.arrive ? t : crew.arrive, k);
+    origins.push_back(crew.to);
+  }
+  roads_->reach_from(origins);
+  bool found_level = false;
+  int level = 0;
+  std::size_t first = jobs.size(), end = jobs.size();
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    const ElementIndex x = jobs[j];
+    if (found_level && elements_[x].priority < level) {
+      end = j;
+      break;
+    }
+    const auto sites = roads_->sites_of(x);
+    bool reachable = sites.empty();  // off the roads: the pool's drawn travel time
+    for (std::uint32_t site : sites) reachable = reachable || roads_->reached(site);
+    Runtime& r = rt_[x];
+    if (reachable != !r.no_route) {  // the road situation of this job changed: say so
+      r.no_route = !reachable;
+      log_repair(t, x, RepairStep::Kind::WaitingForCrew, r.detect_at);
+      RepairStep& step = result_.repairs.back();
+      step.no_route = r.no_route;
+      if (!sites.empty()) step.crew_site = roads_->element_of(sites.front());
+    }
+    if (reachable && !found_level) found_level = true, level = elements_[x].priority, first = j;
+  }
+  if (!found_level) return pick;
+  // The candidate jobs' sites; jobs off the roads: the first (job, crew) with the earliest arrival.
+  struct SiteOf {
+    std::uint32_t site = 0;
+    std::uint32_t job = 0;    // index into `jobs`
+    std::uint32_t index = 0;  // in sites_of(job)
+  };
+  std::vector<SiteOf> site_jobs;
+  std::vector<std::uint32_t> sites;
+  for (std::size_t j = first; j < end; ++j) {
+    const ElementIndex x = jobs[j];
+    const auto job_sites = roads_->sites_of(x);
+    for (std::uint32_t i = 0; i < job_sites.size(); ++i) {
+      sites.push_back(job_sites[i]);
+      site_jobs.push_back({job_sites[i], static_cast<std::uint32_t>(j), i});
+    }
+    if (!job_sites.empty()) continue;
+    const double travel = sample(pool.travel, "travel", (std::uint64_t{x} << 20) ^ rt_[x].damage_count);
+    for (std::size_t k = 0; k < free.size(); ++k) {
+      const Crew& crew = crews_[free[k]];
+      const double arrive = std::max(t, crew.arrive) + travel;
+      if (arrive < pick.arrive) {
+        pick.arrive = arrive, pick.job = j, pick.crew = k, pick.site = RoadGraph::kNone;
+        pick.origin = crew.to, pick.depart = std::max(t, crew.arrive);
+      }
+    }
+  }
+  std::vector<RoadGraph::Pair> ties;
+  const double best = roads_->earliest(sources, sites, pick.arrive, &ties);
+  if (ties.empty()) return pick;  // nothing on the roads arrives by the best job off the roads
+  // The first (job, crew, site) in the plain dispatch's order among those arriving at `best`.
+  const auto by_site = [](const SiteOf& a, const SiteOf& b) { return a.site < b.site; };
+  std::stable_sort(site_jobs.begin(), site_jobs.end(), by_site);
+  bool have = best == pick.arrive;  // a job off the roads arrives then too
+  std::uint32_t have_index = 0;     // the site's place in its job's list (0 off the roads)
+  for (const RoadGraph::Pair& p : ties) {
+    auto [lo, hi] = std::equal_range(site_jobs.begin(), site_jobs.end(), SiteOf{p.site, 0, 0}, by_site);
+    for (std::uint32_t k : source_crews[p.source])
+      for (auto it = lo; it != hi; ++it) {
+        using Order = std::tuple<std::size_t, std::size_t, std::uint32_t>;
+        if (have && !(Order{it->job, k, it->index} < Order{pick.job, pick.crew, have_index})) continue;
+        have = true;
+        have_index = it->index;
+        pick.arrive = best, pick.job = it->job, pick.crew = k, pick.site = p.site;
+        const Crew& crew = crews_[free[k]];
+        // Driving on (or from where it is) unless only turning back arrives at `best`.
+        const bool on =
+            std::find(ties.begin(), ties.end(), RoadGraph::Pair{on_source[k], p.site}) != ties.end();
+        pick.origin = on ? crew.to : crew.from;
+        pick.depart = sources[on ? on_source[k] : back_source[k]].start;
+      }
+  }
+  return pick;
 }
 
 void Simulation::send_crews_home(double t) {

@@ -34,6 +34,7 @@ Simulation::Simulation(const model::Scenario& scenario, const RunOptions& option
       centrality_(network_),
       campaign_(scenario.campaign) {
   const std::size_t n = elements_.size();
+  exhaustive_routing_ = options.exhaustive_routing;
   rt_.resize(n);
   contribution_.resize(n);
   incoming_.resize(n);

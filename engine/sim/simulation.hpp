@@ -207,6 +207,17 @@ class Simulation {
   //! when its drive starts. RoadGraph::kUnreachable when no open road leads there.
   double crew_arrival(const Crew& c, std::uint32_t site, double t, std::uint32_t& origin, double& depart);
   void record_leg(std::uint32_t c, CrewLeg::Purpose purpose, model::ElementIndex job);
+  //! The next job for a free crew of a routed pool: indices into `jobs` and `free`.
+  struct RoutedPick {
+    double arrive = RoadGraph::kUnreachable;
+    std::size_t job = 0, crew = 0;
+    std::uint32_t origin = 0, site = RoadGraph::kNone;
+    double depart = 0.0;
+  };
+  RoutedPick pick_exhaustive(const model::CrewPool& pool, double t, const std::vector<std::uint32_t>& free,
+                             const std::vector<model::ElementIndex>& jobs);
+  RoutedPick pick_nearest(const model::CrewPool& pool, double t, const std::vector<std::uint32_t>& free,
+                          const std::vector<model::ElementIndex>& jobs);
 
   // traction.cpp
   void apply_traction(model::ElementIndex x, bool& failed, double& factor, Cause& fail_cause,
@@ -292,8 +303,10 @@ class Simulation {
   std::vector<char> pool_exists_;
   std::vector<char> pool_routed_;     // per crew pool: it has a depot
   std::unique_ptr<RoadGraph> roads_;  // only when some pool is routed
-  bool roads_dirty_ = false;          // a road, junction or signal zone changed its working state
-  std::vector<Crew> crews_;           // routed crews, pool by pool
+  bool roads_dirty_ = false;
+  bool exhaustive_routing_ = false;  // RunOptions::exhaustive_routing          // a road, junction or signal
+                                     // zone changed its working state
+  std::vector<Crew> crews_;          // routed crews, pool by pool
 
   // Traction lines (traction.cpp) and the passenger services' shares of service (recorder.cpp)
   std::unique_ptr<TractionLines> traction_;  // only when the scenario has traction lines

@@ -8,6 +8,7 @@
 #include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <mutex>
@@ -59,6 +60,8 @@ EnsembleResult run_ensemble(const model::Scenario& scenario, const EnsembleOptio
   result.metrics.resize(static_cast<std::size_t>(runs));
   result.samples.assign(result.steps * layers * series, std::vector<float>(static_cast<std::size_t>(runs)));
   if (!scenario.campaign.empty()) result.attack.resize(static_cast<std::size_t>(runs));
+  result.run_seconds.resize(static_cast<std::size_t>(runs));
+  result.routing_seconds.resize(static_cast<std::size_t>(runs));
 
   std::mutex progress_mutex;
   int done = 0;
@@ -67,9 +70,12 @@ EnsembleResult run_ensemble(const model::Scenario& scenario, const EnsembleOptio
     sim::RunOptions run_options;
     run_options.seed = seed;
     run_options.until_min = horizon;
+    const auto start = std::chrono::steady_clock::now();
     const auto run = sim::simulate(scenario, run_options);
-    const auto summary = metrics::summarize(run);
     const auto ri = static_cast<std::size_t>(r);
+    result.run_seconds[ri] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.routing_seconds[ri] = run.routing_seconds;
+    const auto summary = metrics::summarize(run);
     result.seeds[ri] = seed;
     result.metrics[ri] = headline_metrics(summary);
     if (!result.attack.empty()) {
@@ -109,6 +115,16 @@ void merge_ensembles(EnsembleResult& into, EnsembleResult&& part) {
   for (std::size_t i = 0; i < into.samples.size() && i < part.samples.size(); ++i)
     into.samples[i].insert(into.samples[i].end(), part.samples[i].begin(), part.samples[i].end());
   into.attack.insert(into.attack.end(), part.attack.begin(), part.attack.end());
+  into.run_seconds.insert(into.run_seconds.end(), part.run_seconds.begin(), part.run_seconds.end());
+  into.routing_seconds.insert(into.routing_seconds.end(), part.routing_seconds.begin(),
+                              part.routing_seconds.end());
+}
+
+double routing_share(const EnsembleResult& result) {
+  double run = 0, routing = 0;
+  for (double s : result.run_seconds) run += s;
+  for (double s : result.routing_seconds) routing += s;
+  return run > 0 ? routing / run : 0.0;
 }
 
 namespace {

@@ -44,6 +44,9 @@ struct RunOptions {
   std::uint64_t run_index = 0;        //!< for ensembles: part of every random stream's seed
   const std::vector<model::Event>* events =
       nullptr;  //!< replaces the scenario's events (critical-asset ranking)
+  //! Routed crews: search from every free crew to every job's site (the plain dispatch), instead of
+  //! the nearest-first search that must give the same results; for tests and benchmarks.
+  bool exhaustive_routing = false;
 };
 
 //! One step of restoration work on an element, kept so a run can say why something is still down.
@@ -151,6 +154,10 @@ struct ServiceChange {
 
 struct RunResult {
   std::string scenario_name;
+  //! Wall-clock seconds the run spent routing crews over roads (the road graph, road state,
+  //! searches, dispatch choices). A measurement, not a result: it differs between identical runs
+  //! and no output file contains it.
+  double routing_seconds = 0.0;
   std::uint64_t seed = 0;
   double horizon_min = 0.0;
   bool cancelled = false;

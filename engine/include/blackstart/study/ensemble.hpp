@@ -44,7 +44,12 @@ struct EnsembleResult {
   //! Scenarios with a campaign: per run, {objective reached (1/0), time to objective, first
   //! detection} in minutes, NaN for "never". Empty without a campaign.
   std::vector<std::array<double, 3>> attack;
+  //! Per run, wall-clock seconds of the whole run and of its crew routing (RunResult::
+  //! routing_seconds): measurements for the routing share, not in the files.
+  std::vector<double> run_seconds, routing_seconds;
 };
+//! Share of the runs' time spent routing crews over roads (0 without routed crews).
+double routing_share(const EnsembleResult& result);
 
 //! Runs the scenario `runs` times, each with `run_seed(S, i)`, in parallel (oneTBB); every run is
 //! written to its own slot, so the result is identical for any thread count. `progress(done,
