@@ -122,6 +122,12 @@ bool AttackPanel::showing_graph() const {
   return pages_->currentIndex() == 1;
 }
 
+bool AttackPanel::show_step(std::uint32_t step) {
+  if (!scene_->choose_step(step)) return false;
+  if (auto* node = scene_->step_node(step)) view_->ensureVisible(node, 8, 8);
+  return true;
+}
+
 QString AttackPanel::summary() const {
   return showing_graph() ? summary_->text() : none_->text();
 }

@@ -26,6 +26,9 @@ class AttackPanel : public QWidget {
   //! The one-line summary above the graph ("no campaign" text when there is none).
   [[nodiscard]] QString summary() const;
   [[nodiscard]] bool showing_graph() const;
+  //! Marks campaign step `step` in the graph and scrolls it into sight (the cause chain's link to
+  //! the step that started it); false when the shown campaign has no such step.
+  bool show_step(std::uint32_t step);
 
  signals:
   //! A step (or the entry) was clicked: select this element on the canvas.

@@ -12,6 +12,7 @@
 #include "app/timeline_widget.hpp"
 #include "blackstart/core/duration.hpp"
 #include "canvas/difference_overlay.hpp"
+#include "canvas/legend_bar.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
 #include "controllers/view_state.hpp"
@@ -89,6 +90,12 @@ CompareWindow::CompareWindow(ViewState* state, RunsModel* runs, QWidget* parent)
   splitter->setChildrenCollapsible(false);
   pages_->addWidget(splitter);
   layout->addWidget(pages_, 1);
+  // The key to both canvases: what their colours and rings mean (shapes and arrows are in the main
+  // window's legend; the bar stays short so the canvases keep the room).
+  legend_ = new LegendBar(LegendParts{.symbols = false, .dependencies = false, .difference = true}, this);
+  legend_->setObjectName(QStringLiteral("compareLegend"));
+  legend_->setVisible(false);  // shown with two runs to compare
+  layout->addWidget(legend_);
   timeline_ = new TimelineWidget(this);
   timeline_->setObjectName(QStringLiteral("compareTimeline"));
   layout->addWidget(timeline_);
@@ -208,6 +215,7 @@ void CompareWindow::show_pair() {
   baseline_ = pair ? base : nullptr;
   what_if_ = pair ? what_if : nullptr;
   pages_->setCurrentIndex(pair ? 1 : 0);
+  legend_->setVisible(pair);
   const RunPtr shown[2] = {baseline_, what_if_};
   for (int side = 0; side < 2; ++side) {
     overlays_[side] = nullptr;  // the scene deletes its items when it is rebuilt

@@ -11,6 +11,7 @@ class QStackedWidget;
 namespace blackstart::gui {
 
 class DifferenceOverlay;
+class LegendBar;
 class NetworkScene;
 class NetworkView;
 class RunsModel;
@@ -40,6 +41,8 @@ class CompareWindow : public QWidget {
   [[nodiscard]] NetworkView* baseline_view() const { return views_[0]; }
   [[nodiscard]] NetworkView* what_if_view() const { return views_[1]; }
   [[nodiscard]] TimelineWidget* timeline() const { return timeline_; }
+  //! The key under the canvases: state colours, loss-of-control/view rings, the difference ring.
+  [[nodiscard]] LegendBar* legend() const { return legend_; }
   //! "At 1h: 12 assets differ …"
   [[nodiscard]] QString summary_text() const;
   //! The caption above one canvas (0 baseline, 1 what-if): run, customers off, LoC at the time.
@@ -72,6 +75,7 @@ class CompareWindow : public QWidget {
   NetworkView* views_[2] = {nullptr, nullptr};
   QLabel* captions_[2] = {nullptr, nullptr};
   DifferenceOverlay* overlays_[2] = {nullptr, nullptr};
+  LegendBar* legend_ = nullptr;
   TimelineWidget* timeline_ = nullptr;
   bool syncing_ = false;
   bool filling_ = false;

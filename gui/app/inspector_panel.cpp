@@ -106,6 +106,12 @@ void InspectorPanel::on_link(const QUrl& url) {
     emit eventActivated(url.path());
     return;
   }
+  if (url.scheme() == QStringLiteral("step")) {
+    bool is_step = false;
+    const auto step = url.path().toUInt(&is_step);
+    if (is_step) emit stepActivated(step);
+    return;
+  }
   bool ok = false;
   const auto element = static_cast<ElementIndex>(url.path().toUInt(&ok));
   if (ok && url.scheme() == QStringLiteral("element") && element != element_) emit elementActivated(element);
@@ -369,11 +375,57 @@ void InspectorPanel::show_explanation(const Explanation& answer) {
   }
   QString html = tr("<p style='margin:0 0 4px 0'><b>Why?</b> From this element back to the attack:</p>");
   int depth = 0;
+  const auto& steps = run_->scenario->campaign.steps;
+  // A campaign step is a link that selects it in the Attack view (`step:<index>`).
+  auto step_link = [&steps](std::uint32_t s) {
+    return QStringLiteral("<a href='step:%1'>%2</a>")
+        .arg(s)
+        .arg(QString::fromStdString(steps[s].id).toHtmlEscaped());
+  };
   for (const auto& step : chain) {
     const auto& c = step.change;
     const QString id = QString::fromStdString(net.element(step.element).id);
+    // The attacker's way in: held since a campaign step succeeded (from another asset), or from the
+    // campaign's start (the entry point), as the CLI's explain says it.
+    if (step.entry_point || step.attack) {
+      QString html_how = tr("held by the attacker from the start of the campaign (entry point)");
+      QString plain_how = html_how;
+      if (step.attack) {
+        const auto& record = *step.attack;
+        const bool known = record.step < steps.size();
+        const QString from =
+            record.from < net.size() ? QString::fromStdString(net.element(record.from).id) : QString();
+        plain_how = tr("held by the attacker since %1 through attack step %2")
+                        .arg(format_time(record.time_min),
+                             known ? QString::fromStdString(steps[record.step].id) : QStringLiteral("?"));
+        html_how = plain_how.toHtmlEscaped();
+        if (known)
+          html_how = tr("held by the attacker since %1 through attack step %2")
+                         .arg(format_time(record.time_min), step_link(record.step));
+        if (!from.isEmpty()) {
+          plain_how += tr(" from %1").arg(from);
+          html_how += tr(" from <a href='element:%1'>%2</a>").arg(record.from).arg(from.toHtmlEscaped());
+        }
+      } else {
+        html_how = html_how.toHtmlEscaped();
+      }
+      html += QStringLiteral("<p style='margin:1px 0 1px %1px'>%2 <a href='element:%3'>%4</a> %5</p>")
+                  .arg(depth * 10)
+                  .arg(chip(QColor(0xD5, 0x5E, 0x00)))
+                  .arg(step.element)
+                  .arg(id.toHtmlEscaped(), html_how);
+      chain_elements_.push_back(step.element);
+      chain_lines_ << QStringLiteral("%1 %2").arg(id, plain_how);
+      depth = std::min(depth + 1, 8);
+      continue;
+    }
     QString because = describe_cause(context, c).toHtmlEscaped();
-    if (c.cause.element != model::kNoElement && c.cause.element < net.size()) {
+    const bool by_step = c.cause.kind == sim::CauseKind::Attack && c.cause.event < steps.size();
+    if (by_step) {
+      // The attack step that did it is a link to it in the Attack view (the asset the attacker
+      // worked from is in the detail and the next line).
+      because = tr("attack step %1").arg(step_link(c.cause.event));
+    } else if (c.cause.element != model::kNoElement && c.cause.element < net.size()) {
       const QString other = QString::fromStdString(net.element(c.cause.element).id).toHtmlEscaped();
       because.replace(other, QStringLiteral("<a href='element:%1'>%2</a>").arg(c.cause.element).arg(other));
     }

@@ -58,13 +58,15 @@ class InspectorPanel : public QWidget {
   void add_trace(QWidget* bar, QWidget* list, const QString& title);
   //! Brings the tab of `widget` to the front.
   void show_tab(QWidget* widget);
-  //! Does what clicking the chain's link to a scenario event does (`event:<id>`).
+  //! Does what clicking a link of the chain does (`event:<id>`, `step:<index>`, `element:<index>`).
   void activate_link(const QUrl& url) { on_link(url); }
 
  signals:
   void elementActivated(blackstart::model::ElementIndex element);
   //! The chain's last step names a scenario event and its link was clicked.
   void eventActivated(const QString& event_id);
+  //! A campaign step's link in the chain was clicked (`step:<index into campaign.steps>`).
+  void stepActivated(std::uint32_t step);
   //! The chain for the current element and time is shown.
   void explained();
 

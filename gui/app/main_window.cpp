@@ -83,6 +83,13 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
       {&state_, scene_, inspector_, scenario_events_, [this](ElementIndex e) { select_element(e, true); },
        [this] {
          if (auto* dock = findChild<QDockWidget*>(QStringLiteral("scenarioDock"))) dock->raise();
+       },
+       attack_,
+       [this] {
+         if (auto* dock = findChild<QDockWidget*>(QStringLiteral("attackDock"))) {
+           dock->show();
+           dock->raise();
+         }
        }},
       this);
   build_toolbars();

@@ -6,6 +6,7 @@
 #include <QToolButton>
 #include <QWidget>
 
+#include "app/attack_panel.hpp"
 #include "app/inspector_panel.hpp"
 #include "app/make_action.hpp"
 #include "app/scenario_events_panel.hpp"
@@ -73,6 +74,7 @@ TraceActions::TraceActions(Parts parts, QWidget* window) : QObject(window), part
   connect(panel_, &TracePanel::elementActivated, this, [this](ElementIndex e) { parts_.select(e); });
   connect(parts_.inspector, &InspectorPanel::eventActivated, this,
           [this](const QString& id) { show_event(id); });
+  connect(parts_.inspector, &InspectorPanel::stepActivated, this, [this](std::uint32_t s) { show_step(s); });
   connect(&controller_, &TraceController::traceChanged, this, [this] {
     parts_.scene->set_highlighted(controller_.root(), controller_.elements());
     refresh_actions();
@@ -124,6 +126,12 @@ bool TraceActions::go_to(std::optional<ElementIndex> to) {
 bool TraceActions::show_event(const QString& id) {
   if (parts_.show_events) parts_.show_events();
   return parts_.events->select_event(id);
+}
+
+bool TraceActions::show_step(std::uint32_t step) {
+  if (!parts_.attack) return false;
+  if (parts_.show_attack) parts_.show_attack();
+  return parts_.attack->show_step(step);
 }
 
 }  // namespace blackstart::gui

@@ -11,6 +11,7 @@ class QWidget;
 
 namespace blackstart::gui {
 
+class AttackPanel;
 class InspectorPanel;
 class NetworkScene;
 class ScenarioEventsPanel;
@@ -18,8 +19,8 @@ class TracePanel;
 
 //! "What did this take down?" and Back/Forward, wired into the window: the actions (inspector
 //! buttons, canvas context menu, Alt+Left / Alt+Right), the trace shown on the canvas and in the
-//! inspector's "Taken down" tab, the history of selected assets, and the cause chain's link to its
-//! scenario event.
+//! inspector's "Taken down" tab, the history of selected assets, and the cause chain's links to its
+//! scenario event or campaign step.
 class TraceActions : public QObject {
   Q_OBJECT
  public:
@@ -30,6 +31,8 @@ class TraceActions : public QObject {
     ScenarioEventsPanel* events = nullptr;
     std::function<void(ElementIndex)> select;  //!< selects everywhere (the window's select_element)
     std::function<void()> show_events;         //!< brings the scenario events to the front
+    AttackPanel* attack = nullptr;             //!< the campaign's steps (optional)
+    std::function<void()> show_attack;         //!< brings the Attack view to the front
   };
   //! The actions are children of `window` (actionTakenDown, actionBack, actionForward,
   //! actionClearTrace), so that their shortcuts work everywhere in it.
@@ -41,6 +44,9 @@ class TraceActions : public QObject {
   bool go_forward();
   //! Selects the scenario event with this id in the (time-sorted) events table.
   bool show_event(const QString& id);
+  //! Brings the Attack view to the front with campaign step `step` marked in it (a chain that ends
+  //! at an attack step links there); false without an Attack view or such a step.
+  bool show_step(std::uint32_t step);
 
   [[nodiscard]] TraceController* controller() { return &controller_; }
   [[nodiscard]] const SelectionHistory& history() const { return history_; }

@@ -86,6 +86,11 @@ void AttackNodeItem::set_face(AttackNodeFace face) {
 void AttackNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
   const QRectF box(-kWidth / 2, -kHeight / 2, kWidth, kHeight);
   painter->setRenderHint(QPainter::Antialiasing);
+  if (face_.chosen) {  // the canvas selection's yellow, around the box (within the bounding rect)
+    painter->setPen(QPen(QColor(255, 200, 0, 230), 4.0));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(box.adjusted(-1, -1, 1, 1), 9, 9);
+  }
   QPen outline(face_.selected ? QColor(0x1F, 0x4E, 0x79) : QColor(0x55, 0x55, 0x55),
                face_.selected ? 3.0 : 1.0);
   if (face_.kind == AttackNodeFace::Kind::Objective) outline.setWidthF(outline.widthF() + 1.0);

@@ -26,6 +26,7 @@ struct AttackNodeFace {
   bool blocked = false;   //!< shield badge
   bool detected = false;  //!< eye badge
   bool selected = false;
+  bool chosen = false;  //!< the step a cause chain led to (inspector's link): a yellow halo
 };
 
 class AttackNodeItem final : public QGraphicsItem {

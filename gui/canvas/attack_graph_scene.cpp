@@ -70,6 +70,12 @@ void AttackGraphScene::set_selected_element(ElementIndex element) {
   refresh();
 }
 
+bool AttackGraphScene::choose_step(std::uint32_t step) {
+  chosen_ = has_campaign() && step < scenario_->campaign.steps.size() ? step : kNoStep;
+  refresh();
+  return chosen_ != kNoStep;
+}
+
 AttackNodeItem* AttackGraphScene::step_node(std::uint32_t step) const {
   return step < steps_.size() ? steps_[step] : nullptr;
 }
@@ -80,6 +86,7 @@ AttackNodeItem* AttackGraphScene::objective_node(std::uint32_t objective) const 
 
 void AttackGraphScene::rebuild() {
   clear();
+  chosen_ = kNoStep;
   entry_ = nullptr;
   steps_.clear();
   objectives_.clear();
@@ -188,6 +195,7 @@ AttackNodeFace AttackGraphScene::step_face(std::uint32_t s) const {
   face.defence = defence.join(QStringLiteral(" · "));
   face.selected = selected_ != model::kNoElement &&
                   std::find(step.targets.begin(), step.targets.end(), selected_) != step.targets.end();
+  face.chosen = s == chosen_;
   return face;
 }
 

@@ -24,6 +24,11 @@ class AttackGraphScene : public QGraphicsScene {
   void set_time(double t_min);
   //! Outlines the steps that act on `element`.
   void set_selected_element(ElementIndex element);
+  //! Marks campaign step `step` (a yellow halo): the step a cause chain led to. kNoStep, or a step
+  //! the campaign does not have, clears; so does another scenario. False when nothing is marked.
+  bool choose_step(std::uint32_t step);
+  [[nodiscard]] std::uint32_t chosen_step() const { return chosen_; }
+  static constexpr std::uint32_t kNoStep = 0xffffffffu;
 
   [[nodiscard]] bool has_campaign() const { return scenario_ && !scenario_->campaign.empty(); }
   [[nodiscard]] const model::Scenario* scenario() const { return scenario_.get(); }
@@ -63,6 +68,7 @@ class AttackGraphScene : public QGraphicsScene {
   RunPtr run_;
   double time_ = 0.0;
   ElementIndex selected_ = model::kNoElement;
+  std::uint32_t chosen_ = kNoStep;
   AttackProgress progress_;
   AttackGraphLayout layout_;
   AttackNodeItem* entry_ = nullptr;

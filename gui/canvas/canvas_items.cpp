@@ -172,6 +172,32 @@ void AssetTileItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
   painter->setPen(outline);
   std::vector<ElementIndex> shown;
   shown.reserve(assets_.size());
+  if (m.sprites && SymbolSprites::usable(painter)) {
+    // The same symbols and rings, stamped from images rendered once per size and colour.
+    const QTransform world = painter->worldTransform();
+    const qreal device_radius = radius * world.m11();
+    const bool rings = frame.has_run && px >= 7.0;
+    painter->save();
+    painter->resetTransform();
+    for (auto a : assets_) {
+      const QPointF p = m.position[a];
+      if (!area.contains(p)) continue;
+      shown.push_back(a);
+      m.sprites->stamp(painter, world.map(p), device_radius, m.symbol[a],
+                       asset_color(bucket_of(frame, a), frame.has_run), outline.widthF());
+    }
+    if (rings)
+      for (auto a : shown) {
+        if (frame.lost_control(a))
+          m.sprites->stamp(painter, world.map(m.position[a]), device_radius, Symbol::Bus, {}, 0,
+                           SymbolSprites::Ring::Control);
+        if (frame.lost_view(a))
+          m.sprites->stamp(painter, world.map(m.position[a]), device_radius, Symbol::Bus, {}, 0,
+                           SymbolSprites::Ring::View);
+      }
+    painter->restore();
+    return;
+  }
   for (auto a : assets_) {
     const QPointF p = m.position[a];
     if (!area.contains(p)) continue;
@@ -179,7 +205,7 @@ void AssetTileItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     painter->setBrush(asset_color(bucket_of(frame, a), frame.has_run));
     draw_symbol(painter, m.symbol[a], p, radius);
   }
-  // Loss of control (dashed ring) and of view (dotted ring).
+  // Loss of control (dashed ring) and of view (dotted ring); SymbolSprites draws the same.
   if (frame.has_run && px >= 7.0) {
     QPen control(QColor(20, 20, 20));
     control.setCosmetic(true);

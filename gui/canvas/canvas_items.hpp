@@ -5,6 +5,7 @@
 
 #include "canvas/label_placement.hpp"
 #include "canvas/palette.hpp"
+#include "canvas/symbol_sprites.hpp"
 #include "controllers/run_snapshot.hpp"
 
 namespace blackstart::gui {
@@ -26,6 +27,7 @@ struct CanvasModel {
   std::vector<ElementIndex> highlighted;
   LabelPlacement* labels = nullptr;  //!< which labels fit at each zoom; owned by the scene
   QRectF bounds;                     //!< the scene's rectangle: labels stay inside it
+  SymbolSprites* sprites = nullptr;  //!< symbols and rings as stamped images; owned by the scene
 
   [[nodiscard]] const model::Network& network() const { return scenario->network; }
   [[nodiscard]] bool visible(ElementIndex e) const { return layer_visible[network().element(e).layer]; }

@@ -28,6 +28,8 @@ NetworkScene::NetworkScene(QObject* parent) : QGraphicsScene(parent) {
   model_.frame = idle_frame(0);
   labels_ = std::make_unique<LabelPlacement>();
   model_.labels = labels_.get();
+  sprites_ = std::make_unique<SymbolSprites>();
+  model_.sprites = sprites_.get();
 }
 
 void NetworkScene::follow(const ViewState* state) {
@@ -239,6 +241,11 @@ void NetworkScene::set_dependencies_visible(bool visible) {
 
 void NetworkScene::set_labels_visible(bool visible) {
   model_.show_labels = visible;
+  update();
+}
+
+void NetworkScene::set_stamped_symbols(bool stamped) {
+  model_.sprites = stamped ? sprites_.get() : nullptr;
   update();
 }
 

@@ -35,6 +35,10 @@ class NetworkScene : public QGraphicsScene {
   [[nodiscard]] bool layer_visible(std::uint32_t layer) const;
   void set_dependencies_visible(bool visible);
   void set_labels_visible(bool visible);
+  //! Asset symbols and rings stamped from cached images (SymbolSprites; the default) or drawn in
+  //! place for every asset (to compare the two, and for benchmarks).
+  void set_stamped_symbols(bool stamped);
+  [[nodiscard]] const SymbolSprites& sprites() const { return *sprites_; }
   //! Highlights an element (no signal); kNoElement clears.
   void set_selected(ElementIndex element);
   [[nodiscard]] ElementIndex selected() const { return model_.selected; }
@@ -82,6 +86,7 @@ class NetworkScene : public QGraphicsScene {
   Mode mode_ = Mode::Flat;
   CanvasModel model_;
   std::unique_ptr<LabelPlacement> labels_;
+  std::unique_ptr<SymbolSprites> sprites_;
   std::vector<AssetTileItem*> tiles_;  // owned by the scene
   std::vector<LayerPlaneItem*> planes_;
   DependencyItem* dependencies_ = nullptr;

@@ -26,8 +26,10 @@
 #include "blackstart/metrics/metric_table.hpp"
 #include "blackstart/model/scenario.hpp"
 #include "canvas/difference_overlay.hpp"
+#include "canvas/legend_bar.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
+#include "canvas/palette.hpp"
 #include "controllers/view_state.hpp"
 #include "gui_test_support.hpp"
 #include "models/runs_model.hpp"
@@ -69,6 +71,7 @@ class CompareTest : public QObject {
   void compare_window_rings_the_differences_on_both_canvases();
   void both_canvases_follow_the_one_time_slider();
   void zoom_is_locked_between_the_canvases();
+  void the_compare_window_has_its_own_legend();
   void screenshot_of_the_compare_view();
   void cleanupTestCase();
 
@@ -238,6 +241,49 @@ void CompareTest::zoom_is_locked_between_the_canvases() {
   compare->fit_all();
 }
 
+void CompareTest::the_compare_window_has_its_own_legend() {
+  auto* compare = window_->compare()->open();
+  QVERIFY(compare->set_runs(0, row_of(QStringLiteral("recoverable-gateways"))));
+  auto* legend = compare->legend();
+  QVERIFY(legend);
+  QCOMPARE(legend->window(), compare);  // its own, not the main window's
+  QVERIFY(legend->isVisible());
+  // Under both canvases, above the time slider, across the window.
+  const QPoint legend_top = legend->mapTo(compare, QPoint(0, 0));
+  QVERIFY(legend_top.y() >=
+          compare->what_if_view()->mapTo(compare, QPoint(0, compare->what_if_view()->height())).y());
+  QVERIFY(legend_top.y() + legend->height() <= compare->timeline()->mapTo(compare, QPoint(0, 0)).y());
+  QVERIFY(legend->width() > compare->baseline_view()->width());
+
+  // Every state, both rings and the difference ring, in that order; no shapes or arrows (the
+  // main window's legend has those).
+  QStringList expected{QStringLiteral("State:")};
+  for (auto s : all_states()) expected << state_label(s);
+  expected << QStringLiteral("Ring:") << QStringLiteral("loss of control") << QStringLiteral("loss of view")
+           << QStringLiteral("differs between the runs");
+  QCOMPARE(legend->texts(), expected);
+
+  // Painted: each state's colour and the difference ring's colour appear in the bar's pixels.
+  const QImage image = legend->grab().toImage().convertToFormat(QImage::Format_RGB32);
+  auto count = [&image](QColor c) {
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+      for (int x = 0; x < image.width(); ++x) n += image.pixelColor(x, y) == c ? 1 : 0;
+    return n;
+  };
+  for (auto s : all_states()) QVERIFY2(count(state_color(s)) >= 20, qPrintable(state_label(s)));
+  QVERIFY(count(DifferenceOverlay::color()) >= 5);
+
+  // On a narrow window the rows wrap and the bar grows: nothing is cut off.
+  const int wide = legend->height();
+  compare->resize(520, compare->height());
+  QTRY_VERIFY(legend->height() > wide);
+  QCOMPARE(legend->height(),
+           static_cast<int>(std::ceil(legend_band_height(legend->width(), legend->font(), legend->parts()))));
+  compare->resize(1200, 720);
+  QTRY_COMPARE(legend->height(), wide);
+}
+
 void CompareTest::screenshot_of_the_compare_view() {
   QTemporaryDir dir;
   const QString out = dir.filePath(QStringLiteral("compare.png"));
@@ -251,12 +297,22 @@ void CompareTest::screenshot_of_the_compare_view() {
   QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
   const QImage image(out);
   QCOMPARE(image.size(), QSize(1024, 700));
-  // The rings are drawn: pixels of the difference colour.
-  int hits = 0;
+  // The legend band: its top line is a row of (190, 190, 185) across the window.
+  int band = -1;
+  for (int y = image.height() - 1; y >= 0 && band < 0; --y) {
+    int grey = 0;
+    for (int x = 0; x < image.width(); ++x) grey += image.pixelColor(x, y) == QColor(190, 190, 185) ? 1 : 0;
+    if (grey > image.width() * 9 / 10) band = y;
+  }
+  QVERIFY2(band > image.height() / 2, qPrintable(QString::number(band)));
+  // The rings are drawn on the canvases (above the band): pixels of the difference colour; and
+  // the band has the same ring in its key.
+  int hits = 0, key = 0;
   for (int y = 0; y < image.height(); ++y)
     for (int x = 0; x < image.width(); ++x)
-      if (image.pixelColor(x, y) == DifferenceOverlay::color()) ++hits;
+      if (image.pixelColor(x, y) == DifferenceOverlay::color()) ++(y < band ? hits : key);
   QVERIFY2(hits > 50, qPrintable(QString::number(hits)));
+  QVERIFY2(key > 0, qPrintable(QString::number(key)));
 
   // A name that is not one of the runs is refused, naming it.
   QProcess bad;

@@ -1,9 +1,11 @@
 // "What did this take down?": the highlight on the canvas and the list in the inspector, "needed by"
 // with power carried through lines, Back/Forward through selected assets, the cause chain's link
-// to its scenario event, the events table sorted by time, and --downstream in screenshots.
+// to its scenario event or campaign step (selected in the Attack view), the events table sorted by
+// time, and --downstream in screenshots.
 #include <QAction>
 #include <QDockWidget>
 #include <QFile>
+#include <QGraphicsView>
 #include <QImage>
 #include <QProcess>
 #include <QSignalSpy>
@@ -14,12 +16,15 @@
 #include <QToolButton>
 #include <QTreeWidget>
 
+#include "app/attack_panel.hpp"
 #include "app/inspector_panel.hpp"
 #include "app/main_window.hpp"
 #include "app/scenario_events_panel.hpp"
 #include "app/trace_actions.hpp"
 #include "app/trace_panel.hpp"
+#include "blackstart/sim/explain.hpp"
 #include "blackstart/sim/supply_reach.hpp"
+#include "canvas/attack_graph_scene.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/palette.hpp"
 #include "canvas/trace_highlight_item.hpp"
@@ -62,6 +67,7 @@ class TraceTest : public QObject {
   void back_and_forward_walk_the_cause_chain();
   void the_chain_links_its_event_in_the_time_sorted_table();
   void the_events_table_is_sorted_by_time();
+  void the_chain_links_its_attack_step_in_the_attack_view();
   void screenshot_with_downstream();
 
  private:
@@ -285,6 +291,75 @@ void TraceTest::the_events_table_is_sorted_by_time() {
   // A new scenario: no history, no trace.
   QVERIFY(!window_->action(QStringLiteral("actionBack"))->isEnabled());
   QVERIFY(!window_->trace()->controller()->active());
+}
+
+void TraceTest::the_chain_links_its_attack_step_in_the_attack_view() {
+  // Ukraine 2015: the Prykarpattya 110 kV breakers are opened by campaign step pry-open-110 from
+  // the hijacked HMI, which the attacker reached through the VPN from a phished workstation.
+  QVERIFY(window_->open_path(test::source_path("scenarios/ukraine-2015.yaml")));
+  QSignalSpy finished(window_->run_controller(), &RunController::runFinished);
+  window_->run_now();
+  QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+  const auto run = window_->current_run();
+  QVERIFY(run);
+  const auto breaker = find("power/pry-110-01");
+  const double t = 60;
+  window_->set_time(t);
+  window_->select_element(breaker);
+  auto* inspector = window_->inspector();
+  QVERIFY(inspector->wait_for_explanation());
+
+  // The engine's chain: opened by an attack step, then the attacker's way back to its entry point.
+  const auto chain = sim::explain(run->result, breaker, t);
+  QVERIFY(chain.size() >= 3);
+  QCOMPARE(chain.front().change.cause.kind, sim::CauseKind::Attack);
+  const auto& steps = run->scenario->campaign.steps;
+  const std::uint32_t opened_by = chain.front().change.cause.event;
+  QVERIFY(opened_by < steps.size());
+  QCOMPARE(QString::fromStdString(steps[opened_by].id), QStringLiteral("pry-open-110"));
+  QVERIFY(chain.back().entry_point);
+  const QString html = inspector->cause_chain()->toHtml();
+  const QString text = inspector->chain_text();
+  QVERIFY2(html.contains(QStringLiteral("step:%1").arg(opened_by)), qPrintable(text));
+  QVERIFY2(text.contains(QStringLiteral("because of attack step pry-open-110")), qPrintable(text));
+  // Every step of the attacker's way in is said in words and links its campaign step.
+  int attack_rows = 0;
+  for (const auto& step : chain) {
+    if (!step.attack) continue;
+    ++attack_rows;
+    const QString id = QString::fromStdString(steps[step.attack->step].id);
+    QVERIFY2(html.contains(QStringLiteral("step:%1").arg(step.attack->step)), qPrintable(id));
+    QVERIFY2(text.contains(QStringLiteral("through attack step %1").arg(id)), qPrintable(text));
+  }
+  QVERIFY(attack_rows >= 1);
+  const QString entry = QString::fromStdString(run->scenario->network.element(chain.back().element).id);
+  QVERIFY2(text.contains(entry + QStringLiteral(" held by the attacker from the start of the campaign")),
+           qPrintable(text));
+
+  // The link brings the Attack view to the front with that step marked, and only that one.
+  auto* attack = window_->attack_panel();
+  auto* charts_dock = window_->findChild<QDockWidget*>(QStringLiteral("chartsDock"));
+  if (charts_dock) charts_dock->raise();
+  QSignalSpy activated(inspector, &InspectorPanel::stepActivated);
+  inspector->activate_link(QUrl(QStringLiteral("step:%1").arg(opened_by)));
+  QCOMPARE(activated.count(), 1);
+  QCOMPARE(activated.first().first().toUInt(), opened_by);
+  QTRY_VERIFY(attack->isVisible());
+  QCOMPARE(attack->scene()->chosen_step(), opened_by);
+  for (std::uint32_t s = 0; s < steps.size(); ++s)
+    QCOMPARE(attack->scene()->step_node(s)->face().chosen, s == opened_by);
+  // In sight in the graph.
+  auto* view = attack->view();
+  const QRect node =
+      view->mapFromScene(attack->scene()->step_node(opened_by)->sceneBoundingRect()).boundingRect();
+  QVERIFY(view->viewport()->rect().intersects(node));
+  // A step the campaign does not have: refused, and nothing stays marked.
+  QVERIFY(!window_->trace()->show_step(static_cast<std::uint32_t>(steps.size())));
+  QCOMPARE(attack->scene()->chosen_step(), AttackGraphScene::kNoStep);
+  QVERIFY(window_->trace()->show_step(opened_by));
+  // Another scenario clears the mark.
+  QVERIFY(window_->open_path(test::source_path("scenarios/tutorial.yaml")));
+  QCOMPARE(attack->scene()->chosen_step(), AttackGraphScene::kNoStep);
 }
 
 void TraceTest::screenshot_with_downstream() {
