@@ -234,18 +234,19 @@ def junction(town):
 
 
 class Spots:
-    """Coordinates of the assets in each town. Junctions stand at the town's centre; the assets
-    around it, 0.5 km out and 0.5 km further for each ring of six (ASSUMPTION: their real
-    positions are not public; spread only so that a map shows each one)."""
+    """Coordinates of the assets in each town, one place per asset. Junctions stand at the town's
+    centre; the assets around it, 1 km out and 1 km further for each ring of six (ASSUMPTION:
+    their real positions are not public; spread only so that a map shows each one)."""
 
-    def __init__(self):
+    def __init__(self, radius_km=1.0):
         self.used = {}
+        self.radius_km = radius_km
 
     def __call__(self, town):
         lat, lon = PLACES[town]
         k = self.used.get(town, 0)
         self.used[town] = k + 1
-        radius_km = 0.5 * (1 + k // 6)
+        radius_km = self.radius_km * (1 + k // 6)
         angle = math.radians(60 * (k % 6) + 30 * (k // 6 % 2))
         return (round(lat + radius_km * math.cos(angle) / 111.2, 4),
                 round(lon + radius_km * math.sin(angle) / (111.2 * math.cos(math.radians(lat))), 4))
@@ -354,20 +355,20 @@ def main():
         for s, customers in zip(dark, shares):
             mw = round(customers * KW_PER_CUSTOMER / 1000, 3)
             w(f"      - {{id: {s}-load, type: load, load_mw: {mw}, customers: {customers}, operator: {op}"
-              f"{at(place_of[s])}}}")
+              f"{at(spot(town_of[s]))}}}")
             links.append(f"{{id: {k}-f-{s}, type: transformer, from: {s}, to: {s}-load}}")
         for s in unaffected:
             mw = round(UNAFFECTED_CUSTOMERS * KW_PER_CUSTOMER / 1000, 3)
             w(f"      - {{id: {s}-load, type: load, load_mw: {mw}, customers: {UNAFFECTED_CUSTOMERS}, operator: {op}"
-              f"{at(place_of[s])}}}")
+              f"{at(spot(town_of[s]))}}}")
             links.append(f"{{id: {k}-f-{s}, type: transformer, from: {s}, to: {s}-load}}")
     # Traction supplies.
     w("      # supplies for city transport (illustrative)")
     w("      - {id: pry-traction-if, type: load, load_mw: 4, customers: 0, operator: pry, name: Ivano-Frankivsk trolleybus traction"
-      f"{at(place_of['pry-35-01'])}}}")
+      f"{at(spot(town_of['pry-35-01']))}}}")
     links.append("{id: pry-f-traction-if, type: transformer, from: pry-35-01, to: pry-traction-if}")
     w("      - {id: kyiv-traction-rail, type: load, load_mw: 6, customers: 0, operator: kyiv, name: suburban rail traction"
-      f"{at(place_of['kyiv-110-01'])}}}")
+      f"{at(spot(town_of['kyiv-110-01']))}}}")
     links.append("{id: kyiv-f-traction-rail, type: transformer, from: kyiv-110-01, to: kyiv-traction-rail}")
     w("    links:")
     for l in links:
@@ -376,20 +377,20 @@ def main():
     w("")
     w("  - name: transport")
     w("    assets:   # illustrative city effects: electric transport stops, signals go dark")
-    city = {t: spot(t) for t in ("Ivano-Frankivsk", "Kalush", "Kyiv")}
+    street_spot = Spots(radius_km=3.0)  # ASSUMPTION: the city's lines and streets, 3 km around its centre
     w("      - {id: trolleybus-if-1, type: trolleybus_line, passengers_per_hour: 1200, name: Ivano-Frankivsk trolleybus line 1"
-      f"{at(city['Ivano-Frankivsk'])}}}")
-    w(f"      - {{id: trolleybus-if-2, type: trolleybus_line, passengers_per_hour: 900{at(city['Ivano-Frankivsk'])}}}")
-    w(f"      - {{id: trolleybus-if-3, type: trolleybus_line, passengers_per_hour: 800{at(city['Ivano-Frankivsk'])}}}")
+      f"{at(street_spot('Ivano-Frankivsk'))}}}")
+    w(f"      - {{id: trolleybus-if-2, type: trolleybus_line, passengers_per_hour: 900{at(street_spot('Ivano-Frankivsk'))}}}")
+    w(f"      - {{id: trolleybus-if-3, type: trolleybus_line, passengers_per_hour: 800{at(street_spot('Ivano-Frankivsk'))}}}")
     w("      - {id: signals-if-centre, type: traffic_signal_zone, name: Ivano-Frankivsk centre signals"
-      f"{at(city['Ivano-Frankivsk'])}}}")
-    w(f"      - {{id: signals-kalush, type: traffic_signal_zone{at(city['Kalush'])}}}")
+      f"{at(street_spot('Ivano-Frankivsk'))}}}")
+    w(f"      - {{id: signals-kalush, type: traffic_signal_zone{at(street_spot('Kalush'))}}}")
     w("      # the two town centres' streets: the crews' way to the substations there, under the signals")
-    w(f"      - {{id: road-if-centre, type: road_segment, passengers_per_hour: 6000{at(city['Ivano-Frankivsk'])}}}")
-    w(f"      - {{id: road-kalush, type: road_segment, passengers_per_hour: 2500{at(city['Kalush'])}}}")
+    w(f"      - {{id: road-if-centre, type: road_segment, passengers_per_hour: 6000{at(street_spot('Ivano-Frankivsk'))}}}")
+    w(f"      - {{id: road-kalush, type: road_segment, passengers_per_hour: 2500{at(street_spot('Kalush'))}}}")
     w("      - {id: rail-kyiv-suburban, type: electric_rail_line, passengers_per_hour: 3000, name: suburban electric rail"
-      f"{at(city['Kyiv'])}}}")
-    w(f"      - {{id: road-kyiv-ring, type: road_segment, passengers_per_hour: 8000{at(city['Kyiv'])}}}")
+      f"{at(street_spot('Kyiv'))}}}")
+    w(f"      - {{id: road-kyiv-ring, type: road_segment, passengers_per_hour: 8000{at(street_spot('Kyiv'))}}}")
     towns = sorted({t for a, b, _ in ROADS for t in (a, b)}, key=lambda t: (-PLACES[t][0], t))
     w("      # road junctions at the town centres (GeoNames); crews start from their company's depots among them")
     for t in towns:

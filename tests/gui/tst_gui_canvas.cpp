@@ -82,11 +82,19 @@ class CanvasTest : public QObject {
     std::size_t assets = 0;
     for (const auto& e : net.elements()) assets += e.is_link ? 0 : 1;
     QVERIFY2(labels.size() >= 10 && labels.size() < assets / 2, qPrintable(QString::number(labels.size())));
-    // The control centres and the largest named substations come first.
+    // The control centres and the largest named substations come first. Each company's control
+    // centre is labelled (its DMS or its HMI: with the power and transport layers drawn at their
+    // coordinates, the default zoom is smaller and one of Kyivoblenergo's two takes the place).
     const auto seen = ids(labels, net);
-    for (const char* id : {"cyber/pry-dms", "cyber/kyiv-dms", "cyber/che-dms", "power/pry-110-01",
-                           "power/pry-110-02", "transport/trolleybus-if-1"})
+    for (const char* id : {"cyber/pry-dms", "cyber/che-dms", "power/pry-110-01", "transport/trolleybus-if-1"})
       QVERIFY2(seen.count(id) == 1, id);
+    // The named 110 kV substations stand at their towns, tens of kilometres apart: at this zoom
+    // not all their labels fit, but the first ones by priority do.
+    int named_110 = 0;
+    for (int i = 1; i <= 8; ++i)
+      named_110 += static_cast<int>(seen.count("power/pry-110-0" + std::to_string(i)));
+    QVERIFY2(named_110 >= 2, qPrintable(QString::number(named_110)));
+    QVERIFY(seen.count("cyber/kyiv-dms") + seen.count("cyber/kyiv-hmi") >= 1);
     // Inside the scene's rectangle, also for assets at its edge.
     const QRectF bounds = window_->view()->viewportTransform().mapRect(window_->scene()->sceneRect());
     for (const auto& l : labels)
