@@ -2,6 +2,7 @@
 
 #include "blackstart/report/attack_log.hpp"
 #include "blackstart/report/crew_log.hpp"
+#include "blackstart/report/fuel_log.hpp"
 
 #include <fmt/format.h>
 
@@ -161,7 +162,11 @@ bool write_run_outputs(const std::filesystem::path& dir, const model::Scenario& 
          (scenario.campaign.empty() ||
           io::write_file_atomically(dir / "attack.csv", attack_csv(scenario, result), error)) &&
          (result.crews.empty() ||
-          io::write_file_atomically(dir / "crews.csv", crews_csv(scenario, result), error));
+          io::write_file_atomically(dir / "crews.csv", crews_csv(scenario, result), error)) &&
+         (result.fuel_trucks.empty() ||
+          io::write_file_atomically(dir / "fuel.csv", fuel_csv(scenario, result), error)) &&
+         (result.backup_levels.empty() ||
+          io::write_file_atomically(dir / "backups.csv", backups_csv(scenario, result), error));
 }
 
 }  // namespace blackstart::report

@@ -67,6 +67,8 @@ Simulation::Simulation(const model::Scenario& scenario, const RunOptions& option
       pool_exists_[p] = 1;
     }
   prepare_crews();
+  prepare_stores();
+  prepare_fuel();
   prepare_campaign();
 }
 
@@ -139,6 +141,7 @@ RunResult Simulation::run() {
     update_flags(t);
     advance_campaign(t);
     start_repairs(t);
+    if (!trucks_.empty()) dispatch_fuel(t);
     emit_changes(t);
     // A campaign that began before the run (its dwell) changes the state the run starts from.
     record_trace(std::max(t, 0.0));
@@ -232,6 +235,9 @@ void Simulation::handle(const QueueItem& item, double t) {
       run_response(item.payload, t);
       break;
     case QueueItem::Kind::CrewReady:  // the dispatch after this instant finds the crew ready
+      break;
+    case QueueItem::Kind::FuelDelivered:
+      fuel_delivered(item.payload, t);
       break;
     case QueueItem::Kind::SetpointReset:
       if (rt_[item.payload].setpoint_token == item.token) {

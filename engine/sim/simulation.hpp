@@ -6,6 +6,8 @@
 //   power_physics.cpp     power layers: solving, overload protection, physical causes
 //   restoration.cpp       detection, remote work, crews and replacement
 //   crew_routing.cpp      crews with a depot: tours over the road network (road_graph.hpp)
+//   battery.cpp           batteries and tanks behind backups: level, discharge and recharge
+//   fuel_delivery.cpp     fuel trucks: orders, drives over the roads, refuelling
 //   recorder.cpp          states and causes, the change log, layer aggregates and the trace
 //   campaign.cpp          the attacker: which steps can run where, attempts and their effects
 //   attack_reach.cpp      what the attacker reaches over cyber links and through control
@@ -18,6 +20,7 @@
 #include <tuple>
 #include <vector>
 
+#include "backup_state.hpp"
 #include "blackstart/sim/power_model.hpp"
 #include "blackstart/sim/simulator.hpp"
 #include "event_queue.hpp"
@@ -206,6 +209,22 @@ class Simulation {
   double crew_arrival(const Crew& c, std::uint32_t site, double t, std::uint32_t& origin, double& depart);
   void record_leg(std::uint32_t c, CrewLeg::Purpose purpose, model::ElementIndex job);
 
+  // battery.cpp
+  void prepare_stores();
+  //! Store of dependency `d` discharges from `from` (its supplier lost) on; when it runs dry.
+  double store_discharge(std::uint32_t d, double from, double t);
+  //! Store of dependency `d` stops discharging at t: it recharges when `supplier_works`.
+  void store_pause(std::uint32_t d, double t, bool supplier_works);
+  void sample_store(std::uint32_t s);
+
+  // fuel_delivery.cpp
+  void prepare_fuel();
+  void dispatch_fuel(double t);
+  void fuel_delivered(std::uint32_t truck, double t);
+  bool send_truck_home(std::uint32_t truck, double t);  //!< false: no open road home
+  void log_fuel(double t, FuelRecord::Kind kind, std::uint32_t store,
+                std::uint32_t truck = FuelRecord::kNone);
+
   // campaign.cpp
   void prepare_campaign();
   void start_campaign(double t);
@@ -286,6 +305,12 @@ class Simulation {
   std::unique_ptr<RoadGraph> roads_;  // only when some pool is routed
   bool roads_dirty_ = false;          // a road, junction or signal zone changed its working state
   std::vector<Crew> crews_;           // routed crews, pool by pool
+
+  // Batteries and tanks with a level (battery.cpp), fuel trucks (fuel_delivery.cpp)
+  std::vector<StoreState> stores_;
+  std::vector<std::uint32_t> store_of_;  // per dependency: its store, or kNoDependency
+  std::vector<FuelTruck> trucks_;        // pool by pool; roads_ is built for them too
+  std::vector<FuelOrder> fuel_orders_;
 
   // The campaign (campaign.cpp, attack_reach.cpp, defence.cpp)
   const model::Campaign& campaign_;

@@ -8,6 +8,7 @@
 #include "blackstart/core/diagnostic.hpp"
 #include "blackstart/core/duration.hpp"
 #include "blackstart/model/campaign.hpp"
+#include "blackstart/model/fuel_pool.hpp"
 #include "blackstart/model/network.hpp"
 
 namespace blackstart::model {
@@ -215,6 +216,8 @@ struct Scenario {
   std::map<std::string, CrewPool> crews;  //!< by operator name
   RestorationPolicy restoration;
   RoadSettings roads;  //!< used by crews that have depots
+  //! Fuel trucks for backup generators with a tank (fuel_pool.hpp).
+  std::vector<FuelPool> fuel;
   std::vector<Mitigation> mitigations;
   std::vector<SourceRef> sources;
   std::optional<ClassicModelSpec> classic_model;  //!< set: a textbook model, not the simulator
