@@ -66,7 +66,10 @@ void Simulation::dispatch_fuel(double t) {
     if (pool == scenario_.fuel.size()) continue;  // nobody refuels it
     StoreState now = s;
     now.advance(t);
-    if (now.level_min >= s.capacity_min || now.level_min > spec.reorder_at * s.capacity_min + 1e-9) continue;
+    // A full tank orders nothing, unless it runs and orders at once (`reorder_at: 1`).
+    if (now.level_min > spec.reorder_at * s.capacity_min + 1e-9 ||
+        (now.level_min >= s.capacity_min && s.mode != BackupSample::Mode::Discharging))
+      continue;
     s.order = static_cast<std::uint32_t>(fuel_orders_.size());
     fuel_orders_.push_back(FuelOrder{i, pool, t});
     log_fuel(t, FuelRecord::Kind::Ordered, i);

@@ -124,6 +124,21 @@ TEST_CASE("fuel: the truck gets through, the hospital never goes dark", "[fuel]"
         std::string::npos);
 }
 
+TEST_CASE("fuel: `reorder_at: 1` asks for a truck as soon as the generator starts", "[fuel]") {
+  std::string text = town(kStorm);
+  const std::string key = "refuel: fuel}";
+  text.replace(text.find(key), key.size(), "refuel: fuel, reorder_at: 1}");
+  const auto s = load(text);
+  const auto r = sim::simulate(s);
+  const auto ordered = records(r, Kind::Ordered);
+  REQUIRE(!ordered.empty());
+  CHECK(ordered[0]->time_min == Approx(60));
+  const auto refuelled = records(r, Kind::Refuelled);
+  REQUIRE(!refuelled.empty());
+  CHECK(refuelled[0]->time_min == Approx(150));  // 1 h drive, 30 min pumping
+  CHECK(refuelled[0]->litres == Approx(150));    // 90 min burnt at 100 l/h
+}
+
 TEST_CASE("fuel runs out when the truck cannot get through", "[fuel]") {
   // The hill road is blocked from the start and nobody clears it (its operator has no crews).
   const auto s = load(town(std::string(kStorm) +
@@ -270,7 +285,7 @@ TEST_CASE("fuel and battery fields: errors name file, line and column", "[fuel][
   const std::string depot = "depot: transport/depot,";
   bad_pool.replace(bad_pool.find(depot), depot.size(), "depot: power/sub,");
   CHECK_THAT(errors(bad_pool),
-             Catch::Contains("town.yaml:32:26: error: depot 'sub' must be an asset of a transport layer"));
+             Catch::Contains("town.yaml:32:25: error: depot 'power/sub' must be an asset of a transport layer"));
   std::string no_depot = town(kStorm, ok_ups);
   no_depot.replace(no_depot.find("depot: transport/depot, "), 24, "");
   const auto no_depot_errors = errors(no_depot);
