@@ -284,8 +284,9 @@ TEST_CASE("fuel and battery fields: errors name file, line and column", "[fuel][
   std::string bad_pool = town(kStorm, ok_ups);
   const std::string depot = "depot: transport/depot,";
   bad_pool.replace(bad_pool.find(depot), depot.size(), "depot: power/sub,");
-  CHECK_THAT(errors(bad_pool),
-             Catch::Contains("town.yaml:32:25: error: depot 'power/sub' must be an asset of a transport layer"));
+  CHECK_THAT(
+      errors(bad_pool),
+      Catch::Contains("town.yaml:32:25: error: depot 'power/sub' must be an asset of a transport layer"));
   std::string no_depot = town(kStorm, ok_ups);
   no_depot.replace(no_depot.find("depot: transport/depot, "), 24, "");
   const auto no_depot_errors = errors(no_depot);
