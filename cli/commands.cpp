@@ -16,6 +16,7 @@
 #include "blackstart/io/csv.hpp"
 #include "blackstart/io/matpower.hpp"
 #include "blackstart/metrics/metrics.hpp"
+#include "blackstart/report/fuel_log.hpp"
 #include "blackstart/report/report.hpp"
 #include "blackstart/sim/powerflow.hpp"
 #include "blackstart/sim/simulator.hpp"
@@ -261,6 +262,8 @@ int explain_command(const ExplainArgs& args) {
   if (!still_down.empty())
     std::cout << "Why it is still down at " << when << ":\n"
               << report::still_down_text(*scenario, still_down);
+  if (const auto levels = report::backup_levels_text(*scenario, result, *element, at); !levels.empty())
+    std::cout << "Its batteries and tanks at " << when << ":\n" << levels;
   print_downstream();
   return kOk;
 }

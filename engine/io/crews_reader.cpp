@@ -12,9 +12,10 @@ bool is_road_link(const model::Element& e, const model::Network& network) {
   return e.is_link && e.type == "road" && network.layers()[e.layer].kind == model::LayerKind::Transport;
 }
 
-//! `depot:` one transport asset, or a list of them; each must be the end of at least one road.
+}  // namespace
+
 std::vector<model::ElementIndex> read_depots(YamlReader& yaml, const model::Network& network,
-                                             const YAML::Node& node) {
+                                             const YAML::Node& node, const std::string& who) {
   std::vector<model::ElementIndex> depots;
   const auto one = [&](const YAML::Node& item) {
     const auto found = read_single_target(yaml, network, item, "depot");
@@ -32,8 +33,8 @@ std::vector<model::ElementIndex> read_depots(YamlReader& yaml, const model::Netw
         break;
       }
     if (!on_road) {
-      yaml.error(item,
-                 "depot '" + e.id + "' is not the end of any link of type 'road': crews could not leave it");
+      yaml.error(item, "depot '" + e.id + "' is not the end of any link of type 'road': " + who +
+                           " could not leave it");
       return;
     }
     depots.push_back(*found);
@@ -46,8 +47,6 @@ std::vector<model::ElementIndex> read_depots(YamlReader& yaml, const model::Netw
   }
   return depots;
 }
-
-}  // namespace
 
 void read_crews(YamlReader& yaml, const YAML::Node& node, model::Scenario& scenario) {
   if (!node.IsSequence()) {
@@ -68,7 +67,7 @@ void read_crews(YamlReader& yaml, const YAML::Node& node, model::Scenario& scena
       if (auto c = yaml.integer_of(item["count"], "crew count", 0, 100000)) pool.count = static_cast<int>(*c);
     if (item["travel"])
       if (auto d = yaml.distribution_of(item["travel"], "travel")) pool.travel = *d;
-    if (item["depot"]) pool.depots = read_depots(yaml, scenario.network, item["depot"]);
+    if (item["depot"]) pool.depots = read_depots(yaml, scenario.network, item["depot"], "crews");
     if (item["shift"])
       if (auto m = yaml.duration_of(item["shift"], "shift")) {
         if (*m <= 0)

@@ -1,5 +1,6 @@
 #include "dependencies_reader.hpp"
 
+#include "backup_store_reader.hpp"
 #include "dependency_rules.hpp"
 #include "target_reader.hpp"
 
@@ -7,13 +8,21 @@ namespace blackstart::io {
 
 namespace {
 
-//! `backup: 4h` or `backup: {kind: battery, autonomy: 4h}`.
+//! `backup: 4h` or `backup: {kind: battery, autonomy: 4h}`; with store keys a battery with a state
+//! of charge or a refuelled tank (backup_store_reader.hpp).
 void read_backup(YamlReader& yaml, model::Dependency& dep, const YAML::Node& node) {
   if (node.IsScalar()) {
     if (auto m = yaml.duration_of(node, "backup")) dep.backup_min = *m;
     return;
   }
-  if (!yaml.expect_map(node, "backup", {"kind", "autonomy"})) return;
+  if (!yaml.expect_map(node, "backup",
+                       {"kind", "autonomy", "recharge", "capacity_kwh", "load_kw", "recharge_kw", "level",
+                        "tank_l", "burn_lph", "refuel", "reorder_at"}))
+    return;
+  if (has_store_keys(node)) {
+    read_backup_store(yaml, dep, node);
+    return;
+  }
   if (!node["autonomy"]) {
     yaml.error(node, "backup needs 'autonomy' (how long it carries the load, e.g. 4h)");
     return;

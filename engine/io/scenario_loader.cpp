@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "backup_store_reader.hpp"
 #include "blackstart/io/control_library.hpp"
 #include "campaign_reader.hpp"
 #include "classic_model_reader.hpp"
@@ -19,6 +20,7 @@
 #include "csv_dependencies_reader.hpp"
 #include "dependencies_reader.hpp"
 #include "events_reader.hpp"
+#include "fuel_reader.hpp"
 #include "geo_reader.hpp"
 #include "layers_reader.hpp"
 #include "mitigations_reader.hpp"
@@ -50,7 +52,7 @@ void read_scenario(YamlReader& yaml, const YAML::Node& root, model::Scenario& sc
                         "report_step",   "seed",         "power_model",      "power_flow", "sources",
                         "layers",        "dependencies", "dependencies_csv", "crews",      "restoration",
                         "events",        "campaign",     "controls",         "responses",  "mitigations",
-                        "classic_model", "roads",        "traction"}))
+                        "classic_model", "roads",        "traction",         "fuel"}))
     return;
   scenario.file = yaml.file();
   read_settings(yaml, root, scenario);
@@ -64,6 +66,7 @@ void read_scenario(YamlReader& yaml, const YAML::Node& root, model::Scenario& sc
     read_layers(yaml, root["layers"], scenario.network);
     complete_coordinates(scenario.network);
   }
+  if (root["fuel"]) read_fuel(yaml, root["fuel"], scenario);
   if (root["dependencies"]) read_dependencies(yaml, root["dependencies"], scenario.network);
   if (root["dependencies_csv"]) read_dependencies_csv(yaml, root["dependencies_csv"], scenario.network);
   if (root["crews"]) read_crews(yaml, root["crews"], scenario);
@@ -75,6 +78,7 @@ void read_scenario(YamlReader& yaml, const YAML::Node& root, model::Scenario& sc
   if (root["controls"]) read_controls(yaml, root["controls"], control_library(), scenario.controls);
   if (root["responses"]) read_responses(yaml, root["responses"], scenario);
   if (root["mitigations"]) read_mitigations(yaml, root["mitigations"], scenario);
+  check_fuel_references(scenario, yaml.diagnostics());
   warn_dependency_cycles(scenario.network, yaml.diagnostics());
   const bool crews_declared_empty = root["crews"] && root["crews"].IsSequence() && root["crews"].size() == 0;
   warn_unrepairable_damage(scenario, crews_declared_empty, yaml.diagnostics());

@@ -27,6 +27,7 @@ void change_backups(Scenario& scenario, const MitigationChange& change) {
       dep.backup_min.reset();
     else
       dep.backup_min = change.backup_min;
+    dep.store.reset();  // a battery or tank becomes the plain backup the mitigation gives (or none)
   }
 }
 

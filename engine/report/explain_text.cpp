@@ -93,6 +93,43 @@ std::string crew_text(const model::Scenario& scenario, const sim::StillDown& row
   return fmt::format("crew {} (left at {}, off the road network)", name, at(row.depart_min));
 }
 
+//! "backup generator (diesel) out of fuel at 5h; fuel truck fuel#1 cannot reach it (no open road
+//! to transport/site); waits for power/sub, which is still down".
+std::string fuel_text(const model::Scenario& scenario, const sim::StillDown& row,
+                      const std::string& supplier) {
+  using Fuel = sim::StillDown::Fuel;
+  const auto& net = scenario.network;
+  const std::string site =
+      row.crew_site < net.size() ? net.element(row.crew_site).id : std::string("its site");
+  std::string out =
+      fmt::format("backup generator ({}) out of fuel at {}; ", row.backup_kind, at(row.until_min));
+  switch (row.fuel) {
+    case Fuel::NoPool:
+      out += "no fuel trucks refuel it";
+      break;
+    case Fuel::NotOrdered:
+      out += "no fuel ordered yet";
+      break;
+    case Fuel::NoTruckFree:
+      out += fmt::format("fuel ordered at {}, no truck of {} free yet", at(row.depart_min), row.crew_name);
+      break;
+    case Fuel::NoRoute:
+      out += fmt::format("fuel truck {} cannot reach it (no open road to {})", row.crew_name, site);
+      break;
+    case Fuel::OnItsWay:
+      out +=
+          fmt::format("fuel truck {} (left {} at {}) is on its way to {}, arriving at {}", row.crew_name,
+                      row.crew_from < net.size() ? net.element(row.crew_from).id : std::string("its depot"),
+                      at(row.depart_min), site, at(row.arrive_min));
+      break;
+    case Fuel::Pumping:
+      out += fmt::format("fuel truck {} is pumping at {} since {}", row.crew_name, site, at(row.arrive_min));
+      break;
+  }
+  if (!supplier.empty()) out += "; waits for " + supplier + ", which is still down";
+  return out;
+}
+
 }  // namespace
 
 std::string still_down_reason(const model::Scenario& scenario, const sim::StillDown& row) {
@@ -150,6 +187,8 @@ std::string still_down_reason(const model::Scenario& scenario, const sim::StillD
       return "nothing in the scenario restores it";
     case Reason::Isolated:
       return "isolated by a response playbook for the rest of the run";
+    case Reason::OutOfFuel:
+      return fuel_text(scenario, row, other);
   }
   return {};
 }

@@ -2,6 +2,7 @@
 
 #include "blackstart/report/attack_log.hpp"
 #include "blackstart/report/crew_log.hpp"
+#include "blackstart/report/fuel_log.hpp"
 #include "blackstart/report/lines_report.hpp"
 #include "blackstart/report/roads_report.hpp"
 
@@ -180,7 +181,11 @@ bool write_run_outputs(const std::filesystem::path& dir, const model::Scenario& 
          (result.crews.empty() ||
           io::write_file_atomically(dir / "crews.csv", crews_csv(scenario, result), error)) &&
          (summary.lines.empty() || io::write_file_atomically(dir / "lines.csv", lines_csv(summary), error)) &&
-         (roads.empty() || io::write_file_atomically(dir / "roads.csv", roads_csv(roads), error));
+         (roads.empty() || io::write_file_atomically(dir / "roads.csv", roads_csv(roads), error)) &&
+         (result.fuel_trucks.empty() ||
+          io::write_file_atomically(dir / "fuel.csv", fuel_csv(scenario, result), error)) &&
+         (result.backup_levels.empty() ||
+          io::write_file_atomically(dir / "backups.csv", backups_csv(scenario, result), error));
 }
 
 }  // namespace blackstart::report

@@ -98,6 +98,9 @@ std::string detail_text(const Cause& cause, const CauseContext& context) {
              core::format_duration(core::Duration{cause.value});
     case Reason::BackupExhausted:
       return backup_name(cause, context) + " exhausted";
+    case Reason::OutOfFuel:
+      return backup_name(cause, context) + " out of fuel at " +
+             core::format_duration(core::Duration{cause.value});
     case Reason::BackupDisabled:
       return "backup disabled by " + event_id(cause, context);
     case Reason::SupplierNotOperational:

@@ -21,7 +21,8 @@ struct QueueItem {
     Alert,
     ResponseRun,
     SetpointReset,
-    CrewReady  //!< a routed crew's rest ends
+    CrewReady,     //!< a routed crew's rest ends (also: a fuel truck is back)
+    FuelDelivered  //!< a fuel truck finished pumping (payload: truck)
   };
   double time = 0.0;
   std::uint64_t sequence = 0;

@@ -256,6 +256,14 @@ std::vector<StillDown> why_still_down(const model::Scenario& scenario, const Run
     }
     // No damage of its own: it waits for whatever its cause points at.
     const StateChange* record = latest_state_record(result, current, at_min);
+    if (record && record->cause.reason == Reason::OutOfFuel && record->cause.dependency < deps.size()) {
+      fuel_situation(scenario, result, record->cause.dependency, at_min, row);
+      row.until_min = record->cause.value;
+      row.other = record->cause.element;
+      out.push_back(row);
+      current = row.other;
+      continue;
+    }
     if (record && (record->cause.kind == CauseKind::Dependency || record->cause.kind == CauseKind::Physics) &&
         record->cause.element != kNoElement) {
       row.reason = StillDown::Reason::SupplierDown;

@@ -21,9 +21,14 @@ void Simulation::evaluate(ElementIndex x, double t) {
     const model::Dependency& dep = deps[d];
     if (dep.effect != DependencyEffect::Fail && dep.effect != DependencyEffect::Degrade) continue;
     const Runtime& s = rt_[dep.supplier];
-    if (s.operational) continue;
+    const bool stored = store_of_[d] != kNoDependency;  // a battery or tank with a level (battery.cpp)
+    if (s.operational) {
+      if (stored) store_pause(d, t, true);
+      continue;
+    }
     const double lost_at = s.nonoperational_since + dep.delay_min;
     if (t < lost_at) {
+      if (stored) store_pause(d, t, false);
       queue_.push(lost_at, QueueItem::Kind::Wake, x);
       continue;
     }
@@ -41,7 +46,7 @@ void Simulation::evaluate(ElementIndex x, double t) {
       continue;
     }
     if (dep.backup_min && !r.backup_disabled) {
-      const double exhausted_at = lost_at + *dep.backup_min;
+      const double exhausted_at = stored ? store_discharge(d, lost_at, t) : lost_at + *dep.backup_min;
       if (t < exhausted_at) {
         if (!backup) {
           backup = true;
@@ -53,7 +58,18 @@ void Simulation::evaluate(ElementIndex x, double t) {
         continue;
       }
       cause.reason = Reason::BackupExhausted;
+      if (stored) {
+        cause.value = exhausted_at;
+        if (dep.store->kind == model::BackupStore::Kind::Fuel) {
+          cause.reason = Reason::OutOfFuel;
+          if (!stores_[store_of_[d]].dry) {
+            stores_[store_of_[d]].dry = true;
+            log_fuel(exhausted_at, FuelRecord::Kind::Dry, store_of_[d]);
+          }
+        }
+      }
     } else if (dep.backup_min && r.backup_disabled) {
+      if (stored) store_pause(d, t, false);
       cause.reason = Reason::BackupDisabled;
       cause.event = r.backup_disabled_event;
       cause.from_step = r.backup_disabled_by_step;

@@ -69,6 +69,8 @@ Simulation::Simulation(const model::Scenario& scenario, const RunOptions& option
     }
   prepare_crews();
   if (!scenario.traction.empty()) traction_ = std::make_unique<TractionLines>(scenario.traction, n);
+  prepare_stores();
+  prepare_fuel();
   prepare_campaign();
 }
 
@@ -141,6 +143,7 @@ RunResult Simulation::run() {
     update_flags(t);
     advance_campaign(t);
     start_repairs(t);
+    if (!trucks_.empty()) dispatch_fuel(t);
     emit_changes(t);
     // A campaign that began before the run (its dwell) changes the state the run starts from.
     record_trace(std::max(t, 0.0));
@@ -236,6 +239,9 @@ void Simulation::handle(const QueueItem& item, double t) {
       run_response(item.payload, t);
       break;
     case QueueItem::Kind::CrewReady:  // the dispatch after this instant finds the crew ready
+      break;
+    case QueueItem::Kind::FuelDelivered:
+      fuel_delivered(item.payload, t);
       break;
     case QueueItem::Kind::SetpointReset:
       if (rt_[item.payload].setpoint_token == item.token) {

@@ -7,6 +7,8 @@
 //   restoration.cpp       detection, remote work, crews and replacement
 //   crew_routing.cpp      crews with a depot: tours over the road network (road_graph.hpp)
 //   traction.cpp          electric lines as sections fed by traction substations (traction.hpp)
+//   battery.cpp           batteries and tanks behind backups: level, discharge and recharge
+//   fuel_delivery.cpp     fuel trucks: orders, drives over the roads, refuelling
 //   recorder.cpp          states and causes, the change log, layer aggregates and the trace
 //   campaign.cpp          the attacker: which steps can run where, attempts and their effects
 //   attack_reach.cpp      what the attacker reaches over cyber links and through control
@@ -19,6 +21,7 @@
 #include <tuple>
 #include <vector>
 
+#include "backup_state.hpp"
 #include "blackstart/sim/power_model.hpp"
 #include "blackstart/sim/simulator.hpp"
 #include "event_queue.hpp"
@@ -223,6 +226,22 @@ class Simulation {
   void apply_traction(model::ElementIndex x, bool& failed, double& factor, Cause& fail_cause,
                       Cause& degrade_cause) const;
 
+  // battery.cpp
+  void prepare_stores();
+  //! Store of dependency `d` discharges from `from` (its supplier lost) on; when it runs dry.
+  double store_discharge(std::uint32_t d, double from, double t);
+  //! Store of dependency `d` stops discharging at t: it recharges when `supplier_works`.
+  void store_pause(std::uint32_t d, double t, bool supplier_works);
+  void sample_store(std::uint32_t s);
+
+  // fuel_delivery.cpp
+  void prepare_fuel();
+  void dispatch_fuel(double t);
+  void fuel_delivered(std::uint32_t truck, double t);
+  bool send_truck_home(std::uint32_t truck, double t);  //!< false: no open road home
+  void log_fuel(double t, FuelRecord::Kind kind, std::uint32_t store,
+                std::uint32_t truck = FuelRecord::kNone);
+
   // campaign.cpp
   void prepare_campaign();
   void start_campaign(double t);
@@ -312,6 +331,12 @@ class Simulation {
   std::unique_ptr<TractionLines> traction_;  // only when the scenario has traction lines
   std::vector<std::uint32_t> service_of_;    // per element: index into result_.services, or kNoStep
   std::vector<double> service_fraction_;     // per service: its share of service as last logged
+
+  // Batteries and tanks with a level (battery.cpp), fuel trucks (fuel_delivery.cpp)
+  std::vector<StoreState> stores_;
+  std::vector<std::uint32_t> store_of_;  // per dependency: its store, or kNoDependency
+  std::vector<FuelTruck> trucks_;        // pool by pool; roads_ is built for them too
+  std::vector<FuelOrder> fuel_orders_;
 
   // The campaign (campaign.cpp, attack_reach.cpp, defence.cpp)
   const model::Campaign& campaign_;

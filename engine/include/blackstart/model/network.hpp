@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "blackstart/core/duration.hpp"
+#include "blackstart/model/backup_store.hpp"
 #include "blackstart/model/types.hpp"
 
 namespace blackstart::model {
@@ -89,6 +90,7 @@ struct Dependency {
   double delay_min = 0.0;
   std::optional<double> backup_min;  //!< battery/UPS/diesel autonomy while the supplier is down
   std::string backup_kind;           //!< `ups`, `battery`, `diesel`… for reports
+  std::optional<BackupStore> store;  //!< a battery with a state of charge, or a refuelled tank
   double degrade_factor = 0.5;       //!< remaining capacity under the Degrade effect
   SourceLocation location;
 };

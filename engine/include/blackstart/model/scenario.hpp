@@ -8,6 +8,7 @@
 #include "blackstart/core/diagnostic.hpp"
 #include "blackstart/core/duration.hpp"
 #include "blackstart/model/campaign.hpp"
+#include "blackstart/model/fuel_pool.hpp"
 #include "blackstart/model/network.hpp"
 #include "blackstart/model/traction.hpp"
 
@@ -222,6 +223,8 @@ struct Scenario {
 
   //! Electric lines as sections fed by traction substations.
   TractionSettings traction;
+  //! Fuel trucks for backup generators with a tank (fuel_pool.hpp).
+  std::vector<FuelPool> fuel;
   std::vector<Mitigation> mitigations;
   std::vector<SourceRef> sources;
   std::optional<ClassicModelSpec> classic_model;  //!< set: a textbook model, not the simulator

@@ -33,6 +33,7 @@ enum class Reason : std::uint8_t {
   BackupCarries,               //!< supplier down, backup carries the element until `value` (min)
   BackupExhausted,             //!< supplier down and the backup ran out
   BackupDisabled,              //!< supplier down and the backup was disabled by `event`
+  OutOfFuel,                   //!< supplier down and the generator's tank ran dry at `value` (min)
   SupplierNotOperational,      //!< control/view lost: the supplier does not work
   SupplierUnderLossOfControl,  //!< control lost transitively
   SupplierUnderLossOfView,     //!< view lost transitively

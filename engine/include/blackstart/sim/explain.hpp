@@ -42,7 +42,10 @@ struct StillDown {
     NoRestoration,        //!< nothing in the scenario restores it
     Isolated,             //!< a response playbook took it out of service
     NoRoute,              //!< free crews of `crew_pool` have no open road to its site `other`
+    OutOfFuel,            //!< its generator ran dry at `until_min`; `fuel` says where the truck is
   };
+  //! OutOfFuel: the fuel truck's situation (`crew_name` names the truck, `crew_site` the site).
+  enum class Fuel : std::uint8_t { NoPool, NotOrdered, NoTruckFree, NoRoute, OnItsWay, Pumping };
   model::ElementIndex element = model::kNoElement;
   State state = State::InService;
   Reason reason = Reason::NotDown;
@@ -61,12 +64,19 @@ struct StillDown {
   model::ElementIndex crew_site = model::kNoElement;
   double depart_min = 0.0;
   bool routed = false;  //!< WaitingForCrew: the pool's crews are routed (nearest job first)
+  Fuel fuel = Fuel::NoPool;
+  std::string backup_kind;  //!< OutOfFuel: `diesel`, …
 };
 
 //! Why `element` is still down at `at_min`; empty when it works then. Needs the scenario the run
 //! came from (dependencies and crews).
 std::vector<StillDown> why_still_down(const model::Scenario& scenario, const RunResult& result,
                                       model::ElementIndex element, double at_min);
+
+//! Fills an OutOfFuel row: where the fuel for the tank of dependency `d` is at `at_min`, from the
+//! run's fuel log (fuel_explain.cpp).
+void fuel_situation(const model::Scenario& scenario, const RunResult& result, std::uint32_t d, double at_min,
+                    StillDown& row);
 
 //! "What did this take down?": every element that is not working normally at `at_min` and whose
 //! cause chain at that time runs through `element`, in index order. Walks the cause records only.

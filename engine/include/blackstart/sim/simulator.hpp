@@ -6,6 +6,7 @@
 
 #include "blackstart/core/diagnostic.hpp"
 #include "blackstart/model/scenario.hpp"
+#include "blackstart/sim/backup_log.hpp"
 #include "blackstart/sim/observer.hpp"
 #include "blackstart/sim/state.hpp"
 
@@ -173,6 +174,10 @@ struct RunResult {
   std::vector<AttackRecord> attack_log;  //!< the campaign, in time order
   std::vector<CrewRecord> crews;         //!< routed crews; empty when no pool has a depot
   std::vector<CrewLeg> crew_legs;        //!< their drives, in time of departure
+  //! Batteries and tanks with a level, fuel trucks and their log (backup_log.hpp).
+  std::vector<BackupSample> backup_levels;
+  std::vector<FuelTruckRecord> fuel_trucks;
+  std::vector<FuelRecord> fuel_log;  //!< in time order
   AttackOutcome attack;
   std::vector<State> final_states;  //!< per element at the horizon
 
