@@ -214,6 +214,6 @@ BENCHMARK_CAPTURE(BM_CrewJobs, routed, Routing::Nearest)->Unit(benchmark::kMilli
 BENCHMARK_CAPTURE(BM_CrewJobs, drawn_travel, Routing::Drawn)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(BM_CrewJobs, routed_plain, Routing::Plain)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_Dijkstra100k)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Ensemble1000Crews)->Arg(4)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_Ensemble1000Crews)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 BENCHMARK_MAIN();

@@ -128,7 +128,7 @@ int ensemble_command(const EnsembleArgs& args) {
     double run = 0, routing = 0;
     for (double s : result.run_seconds) run += s;
     for (double s : result.routing_seconds) routing += s;
-    std::printf("\n  routing: %.1f %% of run time (%.2f s of %.2f s over %zu runs; wall clock, varies)\n",
+    std::printf("\n  routing: %.1f %% of run time (%.3g s of %.3g s over %zu runs; wall clock, varies)\n",
                 100.0 * study::routing_share(result), routing, run, result.run_seconds.size());
   }
   std::cout << "\nWrote runs.csv, summary.json, bands.csv to " << args.out_dir << '\n';
