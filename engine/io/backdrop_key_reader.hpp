@@ -5,9 +5,9 @@
 
 namespace blackstart::io {
 
-//! Reads `backdrop:` (a file name relative to the scenario's folder, ending in .geojson or .json)
-//! and checks that the file exists and can be opened; every problem is an error at the value's
-//! line and column. The file's content is read by the map view (io/backdrop.hpp).
-void read_backdrop_key(YamlReader& yaml, const YAML::Node& node, model::Scenario& scenario);
+//! Checks `backdrop:` (a file name relative to the scenario's folder, ending in .geojson or .json):
+//! the file must exist and open; every problem is an error at the value's line and column. Returns
+//! the resolved path. The file's content is read by the map view (io/backdrop.hpp).
+std::optional<std::string> read_backdrop_key(YamlReader& yaml, const YAML::Node& node);
 
 }  // namespace blackstart::io

@@ -11,6 +11,7 @@
 
 #include "blackstart/core/diagnostic.hpp"
 #include "blackstart/model/network.hpp"
+#include "blackstart/model/scenario.hpp"
 
 namespace blackstart::io {
 
@@ -39,5 +40,16 @@ struct BackdropRead {
 //! geometry are skipped. `display_name` names the file in messages.
 BackdropRead read_backdrop_text(std::string_view text, const std::string& display_name);
 BackdropRead read_backdrop_file(const std::filesystem::path& path);
+
+//! A scenario's `backdrop:` key: as written, the file it names, and where it is written.
+struct ScenarioBackdrop {
+  std::string written;
+  std::string path;  //!< resolved against the scenario's folder
+  model::SourceLocation location;
+};
+//! The `backdrop:` of a scenario loaded from a file (`scenario.file`), read again from that file:
+//! the loader has checked it (errors at its line:column) but does not keep it in model::Scenario
+//! (see docs/gui.md "Map view"). Nothing when the scenario has no file, no backdrop, or a bad one.
+std::optional<ScenarioBackdrop> scenario_backdrop(const model::Scenario& scenario);
 
 }  // namespace blackstart::io

@@ -221,11 +221,6 @@ struct Scenario {
   Campaign campaign;                              //!< the attacker; empty: only the timed events act
   std::vector<Control> controls;                  //!< security controls, switchable by mitigations
   std::vector<Response> responses;                //!< playbooks acting on the controls' alerts
-  //! `backdrop:`: a GeoJSON file drawn under the map view, as written (relative to the scenario's
-  //! folder) and resolved; empty without one. The engine only checks that the file can be opened.
-  std::string backdrop;
-  std::string backdrop_path;
-  SourceLocation backdrop_location;
 
   [[nodiscard]] const Mitigation* find_mitigation(std::string_view name) const;
 };
