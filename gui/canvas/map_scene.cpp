@@ -3,6 +3,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <unordered_map>
 
@@ -268,10 +269,21 @@ int MapScene::paint(QPainter* p, const MapViewport& viewport, const std::vector<
     if (!has_position_[x] || (junction_[x] && net.element(x).name.empty())) continue;
     const QPointF at = viewport.to_screen(position_[x]);
     if (!screen.contains(at)) continue;
-    const QRectF box = labels_.rect(x, at, kSymbolPx, screen);
-    const QRectF padded = box.adjusted(-kGapPx, -kGapPx, kGapPx, kGapPx);
-    if (!taken.free(padded)) continue;
-    taken.take(padded);
+    // Below the symbol as on the canvas; else above, right or left of it.
+    const QRectF below = labels_.rect(x, at, kSymbolPx, screen);
+    const double drop = below.top() - at.y(), w = below.width(), h = below.height();
+    const std::array<QRectF, 4> candidates{below, QRectF(below.left(), at.y() - drop - h, w, h),
+                                           QRectF(at.x() + drop, at.y() - h / 2, w, h),
+                                           QRectF(at.x() - drop - w, at.y() - h / 2, w, h)};
+    QRectF box;
+    for (const auto& candidate : candidates) {
+      const QRectF padded = candidate.adjusted(-kGapPx, -kGapPx, kGapPx, kGapPx);
+      if (!screen.contains(candidate) || !taken.free(padded)) continue;
+      box = candidate;
+      taken.take(padded);
+      break;
+    }
+    if (box.isEmpty()) continue;
     p->setPen(Qt::NoPen);
     p->setBrush(QColor(255, 255, 255, 215));
     p->drawRoundedRect(box, 2, 2);
