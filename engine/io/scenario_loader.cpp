@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "backdrop_key_reader.hpp"
 #include "backup_store_reader.hpp"
 #include "blackstart/io/control_library.hpp"
 #include "campaign_reader.hpp"
@@ -52,10 +53,11 @@ void read_scenario(YamlReader& yaml, const YAML::Node& root, model::Scenario& sc
                         "report_step",   "seed",         "power_model",      "power_flow", "sources",
                         "layers",        "dependencies", "dependencies_csv", "crews",      "restoration",
                         "events",        "campaign",     "controls",         "responses",  "mitigations",
-                        "classic_model", "roads",        "traction",         "fuel"}))
+                        "classic_model", "roads",        "traction",         "fuel",       "backdrop"}))
     return;
   scenario.file = yaml.file();
   read_settings(yaml, root, scenario);
+  if (root["backdrop"]) read_backdrop_key(yaml, root["backdrop"]);
   if (root["power_flow"]) read_power_flow(yaml, root["power_flow"], scenario.power_flow);
   if (root["sources"]) read_sources(yaml, root["sources"], scenario.sources);
   if (root["classic_model"]) read_classic_model(yaml, root["classic_model"], scenario);

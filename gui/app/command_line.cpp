@@ -39,7 +39,9 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
       "  blackstart-gui --screenshot side.png --view compare --compare recoverable-gateways --at 2h "
       "ukraine-2015\n"
       "  blackstart-gui --screenshot attack.png --attack --at 2h scenario-with-campaign.yaml\n"
-      "  blackstart-gui --screenshot trace.png --downstream power/sub-north --time 30 tutorial"));
+      "  blackstart-gui --screenshot trace.png --downstream power/sub-north --time 30 tutorial\n"
+      "  blackstart-gui --screenshot map.png --view map --time 30 --size 1024x700 "
+      "tests/data/map/map-town.yaml"));
   parser.addHelpOption();
   parser.addVersionOption();
   parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("Scenario file or built-in name"));
@@ -60,8 +62,9 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
                      "the comparison."));
   const QCommandLineOption view(
       QStringLiteral("view"),
-      QStringLiteral("What to render: window, canvas, charts, attack or compare (baseline | "
-                     "what-if side by side; implies --what-if)."),
+      QStringLiteral("What to render: window, canvas, charts, attack, compare (baseline | "
+                     "what-if side by side; implies --what-if) or map (the geographic view alone, "
+                     "exactly --size; with --run or --time, states and crews at that time)."),
       QStringLiteral("VIEW"), QStringLiteral("window"));
   const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Inspect this asset (full id)."),
                                   QStringLiteral("ID"));
@@ -155,8 +158,8 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, int*
   out.view = parser.value(view);
   if (out.view != QStringLiteral("window") && out.view != QStringLiteral("canvas") &&
       out.view != QStringLiteral("charts") && out.view != QStringLiteral("attack") &&
-      out.view != QStringLiteral("compare")) {
-    std::cerr << "blackstart-gui: --view must be window, canvas, charts, attack or compare\n";
+      out.view != QStringLiteral("compare") && out.view != QStringLiteral("map")) {
+    std::cerr << "blackstart-gui: --view must be window, canvas, charts, attack, compare or map\n";
     *exit_code = 2;
     return std::nullopt;
   }

@@ -12,7 +12,7 @@ struct CommandLine {
   std::optional<double> at;                 //!< --at TIME (minutes)
   bool run = false;                         //!< --run
   bool what_if = false;                     //!< --what-if: the baseline and each mitigation
-  QString view = QStringLiteral("window");  //!< --view window|canvas|charts|attack|compare
+  QString view = QStringLiteral("window");  //!< --view window|canvas|charts|attack|compare|map
   QString compare_with;                     //!< --compare NAME: the what-if run of --view compare
   QString select;                           //!< --select ID: inspect this asset in the screenshot
   QString downstream;                       //!< --downstream ID: what it took down (implies --run)

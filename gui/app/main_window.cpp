@@ -8,6 +8,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QShowEvent>
+#include <QStackedWidget>
 #include <QStringListModel>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -30,6 +31,7 @@
 #include "app/timeline_widget.hpp"
 #include "app/trace_actions.hpp"
 #include "app/user_messages.hpp"
+#include "canvas/map_view.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
 #include "controllers/asset_search.hpp"
@@ -62,7 +64,11 @@ MainWindow::MainWindow(Options options, QWidget* parent) : QMainWindow(parent), 
   auto* central_layout = new QVBoxLayout(central);
   central_layout->setContentsMargins(0, 0, 0, 0);
   central_layout->setSpacing(0);
-  central_layout->addWidget(view_, 1);
+  map_ = new MapView(this);
+  views_ = new QStackedWidget(this);
+  views_->addWidget(view_);
+  views_->addWidget(map_);
+  central_layout->addWidget(views_, 1);
   central_layout->addWidget(live_readout_);
   central_layout->addWidget(timeline_);
   setCentralWidget(central);
@@ -123,6 +129,12 @@ void MainWindow::follow_state() {
   connect(&document_, &ScenarioDocument::pathChanged, this, [this] { refresh_title(); });
 
   scene_->follow(&state_);
+  map_->follow(&state_);
+  connect(map_, &MapView::assetSelected, this, [this](ElementIndex e) { select_element(e, false); });
+  connect(map_, &MapView::problem, this, [this](const QString& text) {
+    messages_->log(text, true);
+    messages_->set_status(text);
+  });
   timeline_->follow(&state_);
   live_readout_->follow(&state_);
   live_readout_->add_button(action(QStringLiteral("actionFullHorizon")));
@@ -232,6 +244,15 @@ QLineEdit* MainWindow::horizon_edit() const {
 }
 const QList<QAction*>& MainWindow::mitigation_actions() const {
   return run_settings_->mitigation_actions();
+}
+
+void MainWindow::show_map(bool on) {
+  views_->setCurrentWidget(on ? static_cast<QWidget*>(map_) : view_);
+  if (auto* toggle = action(QStringLiteral("actionMapView")); toggle && toggle->isChecked() != on)
+    toggle->setChecked(on);
+}
+bool MainWindow::map_shown() const {
+  return views_->currentWidget() == map_;
 }
 
 // ------------------------------------------------------------------------------------ selection

@@ -9,6 +9,7 @@ class QLineEdit;
 class QMenu;
 class QMessageBox;
 class QPlainTextEdit;
+class QStackedWidget;
 class QTableView;
 
 namespace blackstart::gui {
@@ -37,6 +38,7 @@ class SeedSpinBox;
 class TimelineWidget;
 class TraceActions;
 class LiveReadout;
+class MapView;
 class UserMessages;
 
 //! The Blackstart desktop window: open a scenario, see its network, run it, play the cascade, ask
@@ -94,6 +96,10 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] InspectorPanel* inspector() const { return inspector_; }
   [[nodiscard]] TimelineWidget* timeline() const { return timeline_; }
   [[nodiscard]] LiveReadout* live_readout() const { return live_readout_; }
+  //! The geographic view in place of the canvas (View > Map view, Ctrl+M), or the canvas again.
+  void show_map(bool on);
+  [[nodiscard]] bool map_shown() const;
+  [[nodiscard]] MapView* map_view() const { return map_; }
   //! "What did this take down?", Back/Forward through selected assets.
   [[nodiscard]] TraceActions* trace() const { return trace_; }
   [[nodiscard]] RunController* run_controller() const;
@@ -158,6 +164,8 @@ class MainWindow : public QMainWindow {
 
   NetworkScene* scene_ = nullptr;
   NetworkView* view_ = nullptr;
+  MapView* map_ = nullptr;
+  QStackedWidget* views_ = nullptr;  // the canvas, or the map
   TimelineWidget* timeline_ = nullptr;
   LiveReadout* live_readout_ = nullptr;
   ChartsPanel* charts_ = nullptr;

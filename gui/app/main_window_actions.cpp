@@ -31,6 +31,7 @@
 #include "app/timeline_widget.hpp"
 #include "app/trace_actions.hpp"
 #include "app/undo_action.hpp"
+#include "canvas/map_view.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
 
@@ -90,12 +91,17 @@ void MainWindow::build_actions() {
   add(QStringLiteral("actionEnd"), tr("Go to &end"), QKeySequence(Qt::CTRL | Qt::Key_End), tr("The horizon"),
       [this] { set_time(state_.horizon()); });
   add(QStringLiteral("actionFit"), tr("&Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0),
-      tr("Show the whole network"), [this] { view_->fit_all(); })
+      tr("Show the whole network"), [this] { map_shown() ? map_->fit_all() : view_->fit_all(); })
       ->setIcon(QIcon(QStringLiteral(":/icons/fit.svg")));
   add(QStringLiteral("actionZoomIn"), tr("Zoom &in"), QKeySequence::ZoomIn, tr("Zoom in"),
-      [this] { view_->zoom_by(1.25); });
+      [this] { map_shown() ? map_->zoom_by(1.25) : view_->zoom_by(1.25); });
   add(QStringLiteral("actionZoomOut"), tr("Zoom &out"), QKeySequence::ZoomOut, tr("Zoom out"),
-      [this] { view_->zoom_by(0.8); });
+      [this] { map_shown() ? map_->zoom_by(0.8) : view_->zoom_by(0.8); });
+  auto* map_view = add(QStringLiteral("actionMapView"), tr("&Map view"), QKeySequence(Qt::CTRL | Qt::Key_M),
+                       tr("Show the network on a map (Web Mercator) instead of the schematic canvas"),
+                       [this](bool on) { show_map(on); });
+  map_view->setCheckable(true);
+  map_view->setIcon(QIcon(QStringLiteral(":/icons/map.svg")));
   auto* stacked =
       add(QStringLiteral("actionStacked"), tr("&Stacked layers"), QKeySequence(Qt::CTRL | Qt::Key_L),
           tr("Draw energy, transport and cyber as planes stacked in depth"), [this](bool on) {
@@ -204,6 +210,7 @@ void MainWindow::build_menus() {
   for (const char* name : {"actionFit", "actionZoomIn", "actionZoomOut"})
     view->addAction(action(QString::fromLatin1(name)));
   view->addSeparator();
+  view->addAction(action(QStringLiteral("actionMapView")));
   view->addAction(action(QStringLiteral("actionStacked")));
   view->addAction(action(QStringLiteral("actionDependencies")));
   view->addAction(action(QStringLiteral("actionLabels")));
@@ -250,6 +257,7 @@ void MainWindow::build_toolbars() {
   bar->addSeparator();
   bar->addAction(action(QStringLiteral("actionFit")));
   bar->addAction(action(QStringLiteral("actionStacked")));
+  bar->addAction(action(QStringLiteral("actionMapView")));
   find_ = new QLineEdit(bar);
   find_->setObjectName(QStringLiteral("find"));
   find_->setPlaceholderText(tr("Find asset (Ctrl+F)"));
@@ -276,7 +284,7 @@ void MainWindow::fit_toolbar() {
   auto* bar = findChild<QToolBar*>(QStringLiteral("mainToolBar"));
   if (!bar) return;
   const auto style = width() < 1200 ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon;
-  for (const char* name : {"actionFit", "actionStacked"})
+  for (const char* name : {"actionFit", "actionStacked", "actionMapView"})
     if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(action(QString::fromLatin1(name)))))
       button->setToolButtonStyle(style);
 }

@@ -17,6 +17,7 @@
 #include "app/picture.hpp"
 #include "app/trace_actions.hpp"
 #include "blackstart/core/duration.hpp"
+#include "canvas/map_view.hpp"
 #include "canvas/network_scene.hpp"
 #include "canvas/network_view.hpp"
 #include "models/runs_model.hpp"
@@ -116,7 +117,14 @@ int take_screenshot(const CommandLine& command) {
   if (command.view == QStringLiteral("canvas")) target = window.view();
   if (command.view == QStringLiteral("charts")) target = window.charts();
   if (command.view == QStringLiteral("attack")) target = window.attack_panel();
-  QImage image = target->grab().toImage();
+  if (command.view == QStringLiteral("map")) {
+    window.show_map(true);
+    QApplication::processEvents();
+  }
+  // The map alone at exactly the asked size, fitted to the network.
+  QImage image = command.view == QStringLiteral("map")
+                     ? window.map_view()->picture(QSize(command.width, command.height))
+                     : target->grab().toImage();
   // A picture of the canvas alone says what it shows: title and time above, the legend below.
   if (target == window.view()) image = add_picture_bands(image, picture_caption(*window.view_state()));
   if (command.colors > 0) image = reduce_colors(image, command.colors);
