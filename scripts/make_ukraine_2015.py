@@ -277,6 +277,8 @@ def main():
     w("report_step: 5min")
     w("seed: 2015")
     w("power_model: connectivity")
+    # The map view's oblast outlines (Natural Earth admin-1, public domain; scenarios/geo/README.md).
+    w("backdrop: geo/ukraine-2015-backdrop.geojson")
     w("sources:")
     w("  - title: E-ISAC/SANS, Analysis of the Cyber Attack on the Ukrainian Power Grid (DUC #5), 18 Mar 2016")
     w("    url: https://ics.sans.org/media/E-ISAC_SANS_Ukraine_DUC_5.pdf")

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "blackstart/io/backdrop.hpp"
+#include "blackstart/io/builtin_scenarios.hpp"
 
 namespace blackstart::io {
 
@@ -17,7 +18,7 @@ bool has_geojson_extension(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::optional<std::string> read_backdrop_key(YamlReader& yaml, const YAML::Node& node) {
+std::optional<model::Scenario::Backdrop> read_backdrop_key(YamlReader& yaml, const YAML::Node& node) {
   const auto text = yaml.string_of(node, "backdrop");
   if (!text) return std::nullopt;
   if (text->empty()) {
@@ -28,6 +29,17 @@ std::optional<std::string> read_backdrop_key(YamlReader& yaml, const YAML::Node&
   if (!has_geojson_extension(written)) {
     yaml.error(node, "backdrop '" + *text + "' must be a GeoJSON file ending in .geojson or .json");
     return std::nullopt;
+  }
+  model::Scenario::Backdrop backdrop{*text, {}, {}, yaml.location(node)};
+  // A built-in scenario has no folder: its backdrop ships inside the program with it.
+  if (yaml.file().rfind("builtin:", 0) == 0) {
+    const auto embedded = builtin_data_file(written.lexically_normal().generic_string());
+    if (!embedded) {
+      yaml.error(node, "backdrop '" + *text + "' is not built into the program");
+      return std::nullopt;
+    }
+    backdrop.embedded = *embedded;
+    return backdrop;
   }
   const auto path = yaml.resolve_path(node);
   std::error_code ec;
@@ -43,25 +55,17 @@ std::optional<std::string> read_backdrop_key(YamlReader& yaml, const YAML::Node&
     yaml.error(node, "backdrop '" + *text + "': cannot open the file");
     return std::nullopt;
   }
-  return path.string();
+  backdrop.path = path.string();
+  return backdrop;
 }
 
 std::optional<ScenarioBackdrop> scenario_backdrop(const model::Scenario& scenario) {
-  const std::filesystem::path file(scenario.file);
-  std::error_code ec;
-  if (scenario.file.empty() || !std::filesystem::is_regular_file(file, ec)) return std::nullopt;
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file.string());
-  } catch (const YAML::Exception&) {
-    return std::nullopt;
-  }
-  if (!root.IsMap() || !root["backdrop"] || !root["backdrop"].IsScalar()) return std::nullopt;
-  core::Diagnostics ignored;  // the loader reported them
-  YamlReader yaml(scenario.file, file.parent_path(), ignored);
-  const auto path = read_backdrop_key(yaml, root["backdrop"]);
-  if (!path) return std::nullopt;
-  return ScenarioBackdrop{root["backdrop"].Scalar(), *path, yaml.location(root["backdrop"])};
+  return scenario.backdrop;
+}
+
+BackdropRead read_scenario_backdrop(const ScenarioBackdrop& backdrop) {
+  if (backdrop.path.empty()) return read_backdrop_text(backdrop.embedded, "builtin:" + backdrop.written);
+  return read_backdrop_file(backdrop.path);
 }
 
 }  // namespace blackstart::io

@@ -57,7 +57,7 @@ void read_scenario(YamlReader& yaml, const YAML::Node& root, model::Scenario& sc
     return;
   scenario.file = yaml.file();
   read_settings(yaml, root, scenario);
-  if (root["backdrop"]) read_backdrop_key(yaml, root["backdrop"]);
+  if (root["backdrop"]) scenario.backdrop = read_backdrop_key(yaml, root["backdrop"]);
   if (root["power_flow"]) read_power_flow(yaml, root["power_flow"], scenario.power_flow);
   if (root["sources"]) read_sources(yaml, root["sources"], scenario.sources);
   if (root["classic_model"]) read_classic_model(yaml, root["classic_model"], scenario);

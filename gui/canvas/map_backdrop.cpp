@@ -27,8 +27,12 @@ void MapBackdrop::clear() {
 }
 
 bool MapBackdrop::load(const QString& path, QString* error) {
+  return load(io::ScenarioBackdrop{path.toStdString(), path.toStdString(), {}, {}}, error);
+}
+
+bool MapBackdrop::load(const io::ScenarioBackdrop& backdrop, QString* error) {
   clear();
-  const auto read = io::read_backdrop_file(path.toStdString());
+  const auto read = io::read_scenario_backdrop(backdrop);
   if (!read.backdrop) {
     if (error) *error = QString::fromStdString(read.diagnostics.to_string()).trimmed();
     return false;

@@ -4,6 +4,7 @@
 #include <QString>
 #include <vector>
 
+#include "blackstart/io/backdrop.hpp"
 #include "canvas/map_projection.hpp"
 
 namespace blackstart::gui {
@@ -15,6 +16,8 @@ class MapBackdrop {
  public:
   //! Reads and projects `path`; false with `error` set (file and place) when it cannot be read.
   bool load(const QString& path, QString* error);
+  //! Reads and projects a scenario's `backdrop:` (its file, or the text built in with it).
+  bool load(const io::ScenarioBackdrop& backdrop, QString* error);
   void clear();
   [[nodiscard]] bool empty() const { return areas_.isEmpty() && lines_.isEmpty() && points_.empty(); }
   //! Projected extent of everything in it.

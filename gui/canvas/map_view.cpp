@@ -61,8 +61,11 @@ void MapView::follow(const ViewState* state) {
 
 void MapView::set_scenario(std::shared_ptr<const model::Scenario> scenario) {
   if (!scenario) return;
-  const auto key = io::scenario_backdrop(*scenario);
-  const QString backdrop = key ? QString::fromStdString(key->path) : QString();
+  backdrop_key_ = io::scenario_backdrop(*scenario);
+  const QString backdrop = !backdrop_key_ ? QString()
+                                          : QString::fromStdString(backdrop_key_->path.empty()
+                                                                       ? "builtin:" + backdrop_key_->written
+                                                                       : backdrop_key_->path);
   const bool same_backdrop = scene_.scenario() && backdrop == backdrop_path_;
   backdrop_path_ = backdrop;
   title_ = QString::fromStdString(scenario->name);
@@ -76,9 +79,9 @@ void MapView::set_scenario(std::shared_ptr<const model::Scenario> scenario) {
 void MapView::load_backdrop() {
   backdrop_.clear();
   backdrop_error_.clear();
-  if (backdrop_path_.isEmpty()) return;
+  if (!backdrop_key_) return;
   QString error;
-  if (!backdrop_.load(backdrop_path_, &error)) {
+  if (!backdrop_.load(*backdrop_key_, &error)) {
     backdrop_error_ = tr("Map backdrop not shown: %1").arg(error);
     emit problem(backdrop_error_);
   }

@@ -64,6 +64,7 @@ class MapView : public QWidget {
   MapBackdrop backdrop_;
   MapViewport viewport_;
   QString backdrop_error_;
+  std::optional<io::ScenarioBackdrop> backdrop_key_;
   QString backdrop_path_;  //!< the scenario's `backdrop:` file, or empty
   QString title_;
   QString time_text_;

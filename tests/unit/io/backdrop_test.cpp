@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "blackstart/io/backdrop.hpp"
+#include "blackstart/io/builtin_scenarios.hpp"
 #include "blackstart/io/scenario_loader.hpp"
 #include "blackstart/io/scenario_writer.hpp"
 
@@ -121,4 +122,29 @@ TEST_CASE("a bad backdrop is an error naming the file and the place", "[map][bac
       io::read_backdrop_text(R"({"type": "LineString", "coordinates": [[24, 95], [25, 48]]})", "b").backdrop);
   CHECK_THAT(io::read_backdrop_file("/nonexistent/x.geojson").diagnostics.to_string(),
              Catch::Contains("/nonexistent/x.geojson: error: no such file"));
+}
+
+TEST_CASE("a built-in scenario's backdrop ships inside the program", "[map][backdrop]") {
+  // Ukraine 2015 names geo/ukraine-2015-backdrop.geojson; loaded by name there is no folder.
+  const auto builtin = io::load_builtin_scenario("ukraine-2015");
+  INFO(builtin.diagnostics.to_string());
+  REQUIRE(builtin.scenario);
+  const auto key = io::scenario_backdrop(*builtin.scenario);
+  REQUIRE(key);
+  CHECK(key->written == "geo/ukraine-2015-backdrop.geojson");
+  CHECK(key->path.empty());
+  CHECK(key->embedded.size() > 10000);
+  const auto read = io::read_scenario_backdrop(*key);
+  INFO(read.diagnostics.to_string());
+  REQUIRE(read.backdrop);
+  CHECK(read.backdrop->features == 15);  // the oblasts around the three companies
+  CHECK(io::builtin_data_file("geo/ukraine-2015-backdrop.geojson")->size() == key->embedded.size());
+  CHECK_FALSE(io::builtin_data_file("geo/nowhere.geojson"));
+
+  // Another built-in text naming a backdrop that is not compiled in: an error at the key.
+  const auto other = io::load_scenario_text(scenario_with("geo/nowhere.geojson"), "builtin:other", ".");
+  CHECK_FALSE(other.scenario);
+  CHECK_THAT(other.diagnostics.to_string(),
+             Catch::Contains(
+                 "builtin:other:3:11: error: backdrop 'geo/nowhere.geojson' is not built into the program"));
 }

@@ -41,15 +41,12 @@ struct BackdropRead {
 BackdropRead read_backdrop_text(std::string_view text, const std::string& display_name);
 BackdropRead read_backdrop_file(const std::filesystem::path& path);
 
-//! A scenario's `backdrop:` key: as written, the file it names, and where it is written.
-struct ScenarioBackdrop {
-  std::string written;
-  std::string path;  //!< resolved against the scenario's folder
-  model::SourceLocation location;
-};
-//! The `backdrop:` of a scenario loaded from a file (`scenario.file`), read again from that file:
-//! the loader has checked it (errors at its line:column) but does not keep it in model::Scenario
-//! (see docs/gui.md "Map view"). Nothing when the scenario has no file, no backdrop, or a bad one.
+//! A scenario's `backdrop:` key: as written, the file it names (or the compiled-in text of a
+//! built-in scenario's backdrop), and where it is written.
+using ScenarioBackdrop = model::Scenario::Backdrop;
+//! The `backdrop:` of a scenario, as the loader checked it; nothing when it has none.
 std::optional<ScenarioBackdrop> scenario_backdrop(const model::Scenario& scenario);
+//! Reads a scenario's backdrop: its file, or the text compiled in with a built-in scenario.
+BackdropRead read_scenario_backdrop(const ScenarioBackdrop& backdrop);
 
 }  // namespace blackstart::io

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,10 @@ struct BuiltinScenario {
 const std::vector<BuiltinScenario>& builtin_scenarios();
 //! The scenario a run uses when none is named.
 inline constexpr std::string_view kDefaultScenario = "ukraine-2015";
+
+//! A data file shipped with the built-in scenarios (e.g. `geo/ukraine-2015-backdrop.geojson`, the
+//! path relative to scenarios/), compiled in; nothing when there is none of that name.
+std::optional<std::string_view> builtin_data_file(std::string_view relative_path);
 
 //! Loads a built-in scenario by name; diagnostics name it `builtin:NAME`.
 LoadResult load_builtin_scenario(std::string_view name);

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "blackstart/core/diagnostic.hpp"
@@ -225,6 +226,14 @@ struct Scenario {
   TractionSettings traction;
   //! Fuel trucks for backup generators with a tank (fuel_pool.hpp).
   std::vector<FuelPool> fuel;
+  //! `backdrop:` — the map view's GeoJSON backdrop (io/backdrop.hpp reads it), checked at load.
+  struct Backdrop {
+    std::string written;        //!< as written in the scenario
+    std::string path;           //!< resolved against the scenario's folder; empty when built in
+    std::string_view embedded;  //!< a built-in scenario's backdrop, compiled into the program
+    SourceLocation location;
+  };
+  std::optional<Backdrop> backdrop;
   std::vector<Mitigation> mitigations;
   std::vector<SourceRef> sources;
   std::optional<ClassicModelSpec> classic_model;  //!< set: a textbook model, not the simulator
