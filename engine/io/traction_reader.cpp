@@ -52,7 +52,7 @@ std::optional<model::TractionSection> read_section(YamlReader& yaml, const YAML:
                                 "' must be a signalling zone asset other than the line itself");
         ok = false;
       } else {
-        section.signals = *z;
+        section.signal_zone = *z;
       }
     } else {
       ok = false;

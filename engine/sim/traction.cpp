@@ -25,9 +25,9 @@ LineService line_service(const model::TractionLine& line, double dark_factor,
     if (!powered) {
       f = 0.0;
       why.culprit = section.fed_by.front();
-    } else if (section.signals != kNoElement && !works(section.signals)) {
+    } else if (section.signal_zone != kNoElement && !works(section.signal_zone)) {
       f = dark_factor;
-      why.culprit = section.signals;
+      why.culprit = section.signal_zone;
       why.signals = true;
     }
     sum += f;
@@ -60,7 +60,7 @@ TractionLines::TractionLines(const model::TractionSettings& settings, std::size_
           readers.push_back(line.line);
       };
       for (ElementIndex f : section.fed_by) add(f);
-      if (section.signals != kNoElement) add(section.signals);
+      if (section.signal_zone != kNoElement) add(section.signal_zone);
     }
   }
 }

@@ -47,7 +47,7 @@ TEST_CASE("traction: lines and sections load", "[traction][io]") {
   CHECK(north.id == "north");
   REQUIRE(north.fed_by.size() == 2);
   CHECK(net.element(north.fed_by[1]).id == "power/ts-2");
-  CHECK(net.element(north.signals).id == "transport/zone");
+  CHECK(net.element(north.signal_zone).id == "transport/zone");
   CHECK(north.through);
   CHECK_FALSE(t.lines[0].sections[1].through);
 }

@@ -13,9 +13,9 @@ namespace blackstart::model {
 //! A stretch of a line with its own feeding: it has traction power while at least one of
 //! `fed_by` works, and its trains run at full rate while its signalling zone (if any) works.
 struct TractionSection {
-  std::string id;                     //!< unique within its line
-  std::vector<ElementIndex> fed_by;   //!< traction substations (power assets), at least one
-  ElementIndex signals = kNoElement;  //!< signalling zone it needs, or none
+  std::string id;                         //!< unique within its line
+  std::vector<ElementIndex> fed_by;       //!< traction substations (power assets), at least one
+  ElementIndex signal_zone = kNoElement;  //!< signalling zone it needs, or none (not `signals`: a Qt macro)
   //! Needed for through-running (the trunk, the depot access): without power the whole line stops,
   //! under dark signals the whole line runs at most at the dark-signals factor.
   bool through = false;
