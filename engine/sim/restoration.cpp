@@ -9,12 +9,7 @@ using model::DependencyEffect;
 using model::ElementIndex;
 
 std::uint16_t Simulation::crew_pool_of(ElementIndex x) const {
-  const std::string& op = elements_[x].operator_name;
-  const auto last = static_cast<std::uint16_t>(crew_pool_names_.size() - 1);  // "default"
-  if (!scenario_.crews.count(op)) return last;
-  for (std::uint16_t p = 0; p < last; ++p)
-    if (crew_pool_names_[p] == op) return p;
-  return last;
+  return element_pool_[x];
 }
 
 std::tuple<int, double, ElementIndex> Simulation::wait_key(ElementIndex x) const {

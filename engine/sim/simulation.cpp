@@ -13,7 +13,9 @@
 #include "simulation.hpp"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
+#include <string>
 
 #include "blackstart/core/random.hpp"
 
@@ -60,6 +62,18 @@ Simulation::Simulation(const model::Scenario& scenario, const RunOptions& option
     if (network_.layers()[l].kind == model::LayerKind::Power) power_layers_.push_back(l);
   physics_dirty_.assign(network_.layers().size(), 0);
   crew_pool_names_ = crew_pool_names(scenario);
+  {  // the crew pool of every element by its operator, once (the dispatch asks for every waiting job)
+    const auto last = static_cast<std::uint16_t>(crew_pool_names_.size() - 1);  // "default"
+    std::map<std::string, std::uint16_t, std::less<>> pool_of_operator;
+    for (std::uint16_t p = 0; p < last; ++p) pool_of_operator.try_emplace(crew_pool_names_[p], p);
+    element_pool_.assign(n, last);
+    for (ElementIndex x = 0; x < n; ++x) {
+      const std::string& op = elements_[x].operator_name;
+      if (!scenario.crews.count(op)) continue;
+      if (const auto it = pool_of_operator.find(op); it != pool_of_operator.end())
+        element_pool_[x] = it->second;
+    }
+  }
   free_crews_.assign(crew_pool_names_.size(), 0);
   pool_exists_.assign(crew_pool_names_.size(), 0);
   for (std::size_t p = 0; p < crew_pool_names_.size(); ++p)

@@ -318,6 +318,7 @@ class Simulation {
       recent_changes_;  // per power layer, since its last solve
   std::set<std::tuple<int, double, model::ElementIndex>> waiting_;
   std::vector<std::string> crew_pool_names_;
+  std::vector<std::uint16_t> element_pool_;  // per element: its crew pool (crew_pool_of), found once
   std::vector<int> free_crews_;  // per crew pool; the default pool has none unless the scenario names it
   std::vector<char> pool_exists_;
   std::vector<char> pool_routed_;     // per crew pool: it has a depot
