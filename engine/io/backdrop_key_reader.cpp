@@ -44,7 +44,15 @@ std::optional<model::Scenario::Backdrop> read_backdrop_key(YamlReader& yaml, con
   const auto path = yaml.resolve_path(node);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    yaml.error(node, "backdrop '" + *text + "': no such file (" + path.string() + ")");
+    // A shipped scenario saved into another folder still finds its backdrop in the program.
+    if (const auto embedded = builtin_data_file(written.lexically_normal().generic_string())) {
+      backdrop.embedded = *embedded;
+      return backdrop;
+    }
+    // Decoration only (the simulation never reads it): the scenario still loads, without a map
+    // backdrop.
+    yaml.warning(
+        node, "backdrop '" + *text + "': no such file (" + path.string() + "); the map is drawn without it");
     return std::nullopt;
   }
   if (!std::filesystem::is_regular_file(path, ec)) {

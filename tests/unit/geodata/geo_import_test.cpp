@@ -260,7 +260,7 @@ TEST_CASE("bad GeoJSON features: each a FILE: feature N (id X) error", "[geo]") 
       errors({feature(R"("id": "s", "type": "substaton")", point(24, 48))}) ==
       f + ": feature 1 (id s): error: unknown asset type 'substaton' in transport layer 'transport'; known: "
           "road_segment, rail_segment, station, electric_rail_line, metro_line, tram_line, trolleybus_line, "
-          "traffic_signal_zone, traction_substation, junction\n");
+          "traffic_signal_zone, rail_signal_zone, traction_substation, junction\n");
   CHECK(
       errors({feature(R"("id": "p", "type": "road")", point(24, 48))}) ==
       f + ": feature 1 (id p): error: unknown asset type 'road' in transport layer 'transport': it is a link "

@@ -48,10 +48,19 @@ TEST_CASE("backdrop names a GeoJSON file next to the scenario", "[map][backdrop]
   REQUIRE(plain.scenario);
   CHECK_FALSE(io::scenario_backdrop(*plain.scenario));
 
+  // A missing file is a warning: the backdrop is decoration, the scenario still loads.
   const auto missing = io::load_scenario_text(scenario_with("nowhere.geojson"), "s.yaml", dir);
-  CHECK_FALSE(missing.scenario);
+  REQUIRE(missing.scenario);
+  CHECK_FALSE(io::scenario_backdrop(*missing.scenario));
   CHECK_THAT(missing.diagnostics.to_string(),
-             Catch::Contains("s.yaml:3:11: error: backdrop 'nowhere.geojson': no such file"));
+             Catch::Contains("s.yaml:3:11: warning: backdrop 'nowhere.geojson': no such file"));
+  CHECK_THAT(missing.diagnostics.to_string(), Catch::Contains("the map is drawn without it"));
+  // A shipped scenario saved elsewhere keeps the backdrop the program carries.
+  const auto moved =
+      io::load_scenario_text(scenario_with("geo/ukraine-2015-backdrop.geojson"), "s.yaml", dir);
+  REQUIRE(moved.scenario);
+  REQUIRE(io::scenario_backdrop(*moved.scenario));
+  CHECK_FALSE(io::scenario_backdrop(*moved.scenario)->embedded.empty());
 
   const auto wrong = io::load_scenario_text(scenario_with("shape.shp"), "s.yaml", dir);
   CHECK_THAT(wrong.diagnostics.to_string(),

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "blackstart/core/duration.hpp"
 #include "blackstart/io/builtin_scenarios.hpp"
 #include "blackstart/io/scenario_loader.hpp"
@@ -10,7 +12,9 @@ using namespace blackstart;
 namespace {
 
 io::LoadResult load_text(const std::string& text) {
-  return io::load_scenario_text(text, "test.yaml", ".");
+  // Beside the shipped scenarios, so Ukraine 2015's `backdrop:` is found.
+  return io::load_scenario_text(text, "test.yaml",
+                                std::filesystem::path(BLACKSTART_SOURCE_DIR) / "scenarios");
 }
 
 const char* kScenario = R"(# head comment
@@ -163,7 +167,10 @@ TEST_CASE("the Ukraine scenario round-trips with events added to its campaign an
   for (const auto& b : builtin)
     if (b.name == "ukraine-2015") text = std::string(b.text);
   REQUIRE_FALSE(text.empty());
-  const auto loaded = load_text(text);
+  // Loaded as the file in scenarios/ is: its `backdrop:` is next to it.
+  const auto loaded = io::load_scenario_text(text, "ukraine-2015.yaml",
+                                             std::filesystem::path(BLACKSTART_SOURCE_DIR) / "scenarios");
+  INFO(loaded.diagnostics.to_string());
   REQUIRE(loaded.ok());
   REQUIRE(loaded.scenario->events.empty());
   model::Event storm;
