@@ -221,14 +221,7 @@ Simulation::RoutedPick Simulation::pick_exhaustive(const model::CrewPool& pool, 
         }
       }
     }
-    Runtime& r = rt_[x];
-    if (reachable != !r.no_route) {  // the road situation of this job changed: say so
-      r.no_route = !reachable;
-      log_repair(t, x, RepairStep::Kind::WaitingForCrew, r.detect_at);
-      RepairStep& step = result_.repairs.back();
-      step.no_route = r.no_route;
-      if (!sites.empty()) step.crew_site = roads_->element_of(sites.front());
-    }
+    note_route_change(x, reachable, sites, t);
     if (reachable && !found_level) found_level = true, level = elements_[x].priority;
   }
   RoutedPick pick;
@@ -292,14 +285,7 @@ Simulation::RoutedPick Simulation::pick_nearest(const model::CrewPool& pool, dou
     const auto sites = roads_->sites_of(x);
     bool reachable = sites.empty();  // off the roads: the pool's drawn travel time
     for (std::uint32_t site : sites) reachable = reachable || roads_->reached(site);
-    Runtime& r = rt_[x];
-    if (reachable != !r.no_route) {  // the road situation of this job changed: say so
-      r.no_route = !reachable;
-      log_repair(t, x, RepairStep::Kind::WaitingForCrew, r.detect_at);
-      RepairStep& step = result_.repairs.back();
-      step.no_route = r.no_route;
-      if (!sites.empty()) step.crew_site = roads_->element_of(sites.front());
-    }
+    note_route_change(x, reachable, sites, t);
     if (reachable && !found_level) found_level = true, level = elements_[x].priority, first = j;
   }
   if (!found_level) return pick;
@@ -388,6 +374,18 @@ void Simulation::send_crews_home(double t) {
     record_leg(c, CrewLeg::Purpose::Home, kNoElement);
     result_.crew_legs.back().rest = resting;
   }
+}
+
+void Simulation::note_route_change(model::ElementIndex x, bool reachable,
+                                   const std::vector<std::uint32_t>& sites, double t) {
+  Runtime& r = rt_[x];
+  if (reachable == !r.no_route) return;
+  // The road situation of this job changed: say so.
+  r.no_route = !reachable;
+  log_repair(t, x, RepairStep::Kind::WaitingForCrew, r.detect_at);
+  RepairStep& step = result_.repairs.back();
+  step.no_route = r.no_route;
+  if (!sites.empty()) step.crew_site = roads_->element_of(sites.front());
 }
 
 }  // namespace blackstart::sim

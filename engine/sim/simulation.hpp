@@ -210,6 +210,9 @@ class Simulation {
   //! when its drive starts. RoadGraph::kUnreachable when no open road leads there.
   double crew_arrival(const Crew& c, std::uint32_t site, double t, std::uint32_t& origin, double& depart);
   void record_leg(std::uint32_t c, CrewLeg::Purpose purpose, model::ElementIndex job);
+  //! Logs a WaitingForCrew step when whether an open road reaches job `x` changed.
+  void note_route_change(model::ElementIndex x, bool reachable, const std::vector<std::uint32_t>& sites,
+                         double t);
   //! The next job for a free crew of a routed pool: indices into `jobs` and `free`.
   struct RoutedPick {
     double arrive = RoadGraph::kUnreachable;
