@@ -9,6 +9,7 @@
 #include "blackstart/core/diagnostic.hpp"
 #include "blackstart/core/duration.hpp"
 #include "blackstart/model/campaign.hpp"
+#include "blackstart/model/exercise.hpp"
 #include "blackstart/model/fuel_pool.hpp"
 #include "blackstart/model/network.hpp"
 #include "blackstart/model/traction.hpp"
@@ -240,6 +241,7 @@ struct Scenario {
   Campaign campaign;                              //!< the attacker; empty: only the timed events act
   std::vector<Control> controls;                  //!< security controls, switchable by mitigations
   std::vector<Response> responses;                //!< playbooks acting on the controls' alerts
+  Exercise exercise;                              //!< injects and decision points (exercise mode)
 
   [[nodiscard]] const Mitigation* find_mitigation(std::string_view name) const;
 };

@@ -7,6 +7,7 @@
 #include "blackstart/core/diagnostic.hpp"
 #include "blackstart/model/scenario.hpp"
 #include "blackstart/sim/backup_log.hpp"
+#include "blackstart/sim/exercise_log.hpp"
 #include "blackstart/sim/observer.hpp"
 #include "blackstart/sim/state.hpp"
 
@@ -48,6 +49,9 @@ struct RunOptions {
   //! Routed crews: search from every free crew to every job's site (the plain dispatch), instead of
   //! the nearest-first search that must give the same results; for tests and benchmarks.
   bool exhaustive_routing = false;
+  //! Exercise mode: the option taken at each decision point (decision id -> option id); a decision
+  //! not named takes its default option.
+  model::Choices choices;
 };
 
 //! One step of restoration work on an element, kept so a run can say why something is still down.
@@ -184,6 +188,10 @@ struct RunResult {
   //! Elements with passengers_per_hour, in index order, and their shares of service in time order.
   std::vector<PassengerService> services;
   std::vector<ServiceChange> service_changes;
+
+  //! Exercise mode (scenario.exercise): injects as they fell due and decisions taken, in time order.
+  std::vector<InjectRecord> injects;
+  std::vector<DecisionRecord> decisions;
 };
 
 //! Runs a scenario forward in simulated time. Deterministic for a given scenario, seed and run index.
